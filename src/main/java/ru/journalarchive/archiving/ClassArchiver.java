@@ -1,0 +1,135 @@
+package ru.journalarchive.archiving;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import ru.journalarchive.freezing.CanonicalJson;
+import ru.journalarchive.freezing.FreezeResult;
+import ru.journalarchive.freezing.FrozenJournal;
+import ru.journalarchive.freezing.JournalFreezer;
+import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.DocumentRegistration;
+import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.ImportedSnapshot;
+import ru.journalarchive.registry.ImportedSnapshot.CloseStatus;
+import ru.journalarchive.registry.SnapshotImports;
+import ru.journalarchive.rendering.ClassJournalRenderer;
+import ru.journalarchive.rendering.RenderedDocument;
+import ru.journalarchive.retention.RetentionPolicies;
+import ru.journalarchive.retention.RetentionPolicy;
+import ru.journalarchive.snapshot.ClassJournal;
+import ru.journalarchive.storage.ObjectKeys;
+import ru.journalarchive.storage.StorageLocation;
+import ru.journalarchive.storage.StorageLocations;
+import ru.journalarchive.storage.StoredObject;
+
+/**
+ * Closes one class of an imported snapshot: freezes its journal, renders the PDF/A-3 class journal from the frozen
+ * copy, writes the PDF and the canonical JSON to every storage location (read back and hash-checked), and registers
+ * the document with its retention. Every step is idempotent, so a restarted close repeats nothing and loses nothing.
+ */
+@Service
+public class ClassArchiver {
+
+    /** Document type of a period class journal. */
+    public static final String CLASS_JOURNAL = "class-journal";
+    /** The PDF/A flavour of rendered journals. */
+    static final String PDFA_FLAVOUR = "PDF/A-3B";
+
+    private static final Logger log = LoggerFactory.getLogger(ClassArchiver.class);
+
+    private final SnapshotImports imports;
+    private final JournalFreezer freezer;
+    private final ClassJournalRenderer renderer;
+    private final StorageLocations locations;
+    private final DocumentRegistry registry;
+    private final RetentionPolicies retention;
+    private final ApplicationEventPublisher events;
+
+    ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
+            StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
+            ApplicationEventPublisher events) {
+        this.events = events;
+        this.imports = imports;
+        this.freezer = freezer;
+        this.renderer = renderer;
+        this.locations = locations;
+        this.registry = registry;
+        this.retention = retention;
+    }
+
+    /** Closes one class of an import. */
+    public ClassCloseResult close(UUID importId, String classId) {
+        ImportedSnapshot.ImportedClass importedClass = imports.get(importId).classes().stream()
+                .filter(c -> c.classId().equals(classId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("import " + importId + " has no class " + classId));
+        ClassJournal incoming = CanonicalJson.read(imports.journalJson(importId, classId));
+        FreezeResult freeze = freezer.freeze(incoming, importId);
+        if (!freeze.accepted()) {
+            log.warn("Class {} of import {}: re-close refused, {} retroactive changes", classId, importId,
+                    freeze.changes().size());
+            imports.recordClose(importId, classId, CloseStatus.REFUSED_RETROACTIVE_CHANGE,
+                    "retroactive changes: " + freeze.changes().size(), null);
+            return published(importId, new ClassCloseResult(classId, importedClass.className(),
+                    CloseStatus.REFUSED_RETROACTIVE_CHANGE, null, 0, List.of(), freeze.changes()));
+        }
+        FrozenJournal frozen = freeze.frozen();
+        Optional<ArchivedDocument> before = registry.find(CLASS_JOURNAL, frozen.schoolId(), frozen.academicYear(),
+                frozen.classId(), frozen.periodId(), frozen.version());
+        ArchivedDocument document = before.filter(this::hasEveryReplica).orElseGet(() -> archive(frozen, importedClass));
+        CloseStatus status = before.isPresent() && freeze.outcome() == FreezeResult.Outcome.ALREADY_FROZEN
+                && hasEveryReplica(before.get()) ? CloseStatus.ALREADY_CLOSED : CloseStatus.CLOSED;
+        imports.recordClose(importId, classId, status, null, document.id());
+        List<String> pdfs = document.object(ArchivedDocument.ROLE_PDF).orElseThrow().replicas().stream()
+                .map(r -> locations.get(r.location()).describe(r.key())).toList();
+        return published(importId, new ClassCloseResult(classId, importedClass.className(), status, document.id(),
+                document.pageCount(), pdfs, List.of()));
+    }
+
+    private ClassCloseResult published(UUID importId, ClassCloseResult result) {
+        events.publishEvent(new ClassClosed(importId, result));
+        return result;
+    }
+
+    private ArchivedDocument archive(FrozenJournal frozen, ImportedSnapshot.ImportedClass importedClass) {
+        ClassJournal journal = frozen.journal();
+        // Rendered from the frozen copy, deterministically: a restarted close produces the same bytes.
+        RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt());
+        String pdfKey = ObjectKeys.classJournalPdf(frozen.schoolId(), frozen.academicYear(), frozen.periodId(),
+                frozen.classId(), frozen.version());
+        String jsonKey = ObjectKeys.classJournalJson(frozen.schoolId(), frozen.academicYear(), frozen.periodId(),
+                frozen.classId(), frozen.version());
+        List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
+        List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
+        for (StorageLocation location : locations.all()) {
+            pdfReplicas.add(replica(location.put(pdfKey, pdf.pdf())));
+            jsonReplicas.add(replica(location.put(jsonKey, frozen.canonicalJson())));
+        }
+        RetentionPolicy policy = retention.get(CLASS_JOURNAL);
+        DocumentRegistration registration = new DocumentRegistration(CLASS_JOURNAL, frozen.schoolId(),
+                frozen.academicYear(), frozen.classId(), importedClass.className(), frozen.periodId(),
+                frozen.version(), frozen.id(), PDFA_FLAVOUR, pdf.pageCount(),
+                List.of(new DocumentRegistration.ObjectRegistration(ArchivedDocument.ROLE_PDF, pdfKey,
+                                "application/pdf", CanonicalJson.sha256(pdf.pdf()), pdf.pdf().length, pdfReplicas),
+                        new DocumentRegistration.ObjectRegistration(ArchivedDocument.ROLE_SOURCE_JSON, jsonKey,
+                                "application/json", frozen.sha256(), frozen.canonicalJson().length, jsonReplicas)),
+                new ArchivedDocument.Retention(policy.recordClass(), policy.termYears(),
+                        retention.eligibleForDestructionFrom(CLASS_JOURNAL, frozen.academicYear())));
+        return registry.register(registration);
+    }
+
+    private boolean hasEveryReplica(ArchivedDocument document) {
+        return document.objects().stream().allMatch(o -> locations.all().stream()
+                .allMatch(l -> o.replicas().stream().anyMatch(r -> r.location().equals(l.name()))));
+    }
+
+    private static ArchivedDocument.Replica replica(StoredObject stored) {
+        return new ArchivedDocument.Replica(stored.location(), stored.key(), stored.sha256(), stored.verifiedAt(),
+                stored.verifiedAt());
+    }
+}

@@ -1,0 +1,23 @@
+package ru.journalarchive.archiving;
+
+import java.util.List;
+import ru.journalarchive.registry.ArchivedDocument;
+
+/**
+ * The result of re-hashing replicas: how many were checked and every one that is missing or differs.
+ */
+public record VerificationReport(int documents, long replicas, long verifiedBytes, List<Problem> problems) {
+
+    /** Whether every replica matched the registry. */
+    public boolean clean() {
+        return problems.isEmpty();
+    }
+
+    /** What is wrong with a replica. */
+    public enum Kind { MISSING, DIFFERS, LOCATION_UNKNOWN }
+
+    /** One replica that failed verification; {@code actualSha256} is set when the content differs. */
+    public record Problem(Kind kind, ArchivedDocument document, ArchivedDocument.ArchivedObject object,
+                          ArchivedDocument.Replica replica, String actualSha256) {
+    }
+}

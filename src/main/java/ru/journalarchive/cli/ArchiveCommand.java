@@ -1,0 +1,22 @@
+package ru.journalarchive.cli;
+
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+
+/**
+ * The top command {@code journal-archive}; its subcommands are the archive's operations.
+ */
+@Component
+@Command(name = "journal-archive", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
+        subcommands = {ImportCommand.class, CloseCommand.class, DocumentsCommand.class, VerifyCommand.class,
+                ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class})
+class ArchiveCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,67 @@
+package ru.journalarchive.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import ru.journalarchive.archiving.ImportResult;
+import ru.journalarchive.archiving.SnapshotIntake;
+import ru.journalarchive.jobs.JobRun;
+import ru.journalarchive.jobs.PeriodCloseLauncher;
+import ru.journalarchive.registry.DocumentQuery;
+import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.synthetic.SyntheticSchoolGenerator;
+
+/**
+ * {@code benchmark}: generates a synthetic school of N pupils, imports and closes it, and prints the figures
+ * (import time, close time, classes/s, pages/s). Each run uses a new school id, so runs never collide.
+ */
+@Component
+@Command(name = "benchmark", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--pupils", defaultValue = "1000", descriptionKey = "generate.pupils")
+    int pupils;
+    @Option(names = "--seed", defaultValue = "1", descriptionKey = "generate.seed")
+    long seed;
+
+    private final SnapshotIntake intake;
+    private final PeriodCloseLauncher launcher;
+    private final DocumentRegistry registry;
+
+    BenchmarkCommand(SnapshotIntake intake, PeriodCloseLauncher launcher, DocumentRegistry registry) {
+        this.intake = intake;
+        this.launcher = launcher;
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String school = "bench-" + System.currentTimeMillis();
+        Path file = Files.createTempFile("benchmark-", ".json");
+        try {
+            GenerateCommand.write(new SyntheticSchoolGenerator.Options(pupils, seed, school, "2024/2025", "Q1"), file);
+            long t0 = System.nanoTime();
+            ImportResult imported = intake.importFile(file);
+            long t1 = System.nanoTime();
+            JobRun run = launcher.close(imported.snapshot().id());
+            long t2 = System.nanoTime();
+            var documents = registry.list(new DocumentQuery(school, null, null, null));
+            int pages = documents.stream().mapToInt(d -> d.pageCount()).sum();
+            double importS = (t1 - t0) / 1e9;
+            double closeS = (t2 - t1) / 1e9;
+            System.out.printf(Locale.ROOT, "benchmark: pupils=%d classes=%d pages=%d snapshotBytes=%d cores=%d%n",
+                    pupils, documents.size(), pages, Files.size(file), Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "benchmark: import=%.2fs close=%.2fs total=%.2fs%n", importS, closeS,
+                    importS + closeS);
+            System.out.printf(Locale.ROOT, "benchmark: classes/s=%.1f pages/s=%.1f status=%s%n",
+                    documents.size() / closeS, pages / closeS, run.status());
+            return run.completed() ? 0 : 1;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

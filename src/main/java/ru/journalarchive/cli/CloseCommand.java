@@ -1,0 +1,127 @@
+package ru.journalarchive.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import ru.journalarchive.archiving.ImportResult;
+import ru.journalarchive.archiving.SnapshotIntake;
+import ru.journalarchive.freezing.JournalFreezer;
+import ru.journalarchive.freezing.RetroactiveChangeReport;
+import ru.journalarchive.jobs.JobRun;
+import ru.journalarchive.jobs.PeriodCloseLauncher;
+import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.ImportedSnapshot;
+import ru.journalarchive.registry.SnapshotImports;
+import ru.journalarchive.snapshot.SnapshotRejectedException;
+import ru.journalarchive.storage.StorageLocations;
+
+/**
+ * {@code close <snapshot.json>}: imports the snapshot if needed and closes every class, showing progress per class
+ * and a summary with where the PDFs are. Exit 0 when every class is closed, 2 for a rejected snapshot, 3 when a
+ * re-close was refused as a retroactive change, 1 when the job failed (run {@code close} again to resume).
+ */
+@Component
+@Command(name = "close", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+class CloseCommand implements Callable<Integer> {
+
+    static final int RETROACTIVE_CHANGES = 3;
+
+    @Parameters(index = "0", paramLabel = "SNAPSHOT", descriptionKey = "snapshot.file")
+    Path file;
+
+    private final SnapshotIntake intake;
+    private final PeriodCloseLauncher launcher;
+    private final SnapshotImports imports;
+    private final DocumentRegistry registry;
+    private final StorageLocations locations;
+    private final JournalFreezer freezer;
+    private final CloseProgress progress;
+    private final Messages messages;
+
+    CloseCommand(SnapshotIntake intake, PeriodCloseLauncher launcher, SnapshotImports imports,
+            DocumentRegistry registry, StorageLocations locations, JournalFreezer freezer, CloseProgress progress,
+            Messages messages) {
+        this.intake = intake;
+        this.launcher = launcher;
+        this.imports = imports;
+        this.registry = registry;
+        this.locations = locations;
+        this.freezer = freezer;
+        this.progress = progress;
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() {
+        ImportResult imported;
+        try {
+            imported = intake.importFile(file);
+        } catch (SnapshotRejectedException e) {
+            ImportCommand.printRejection(System.err, messages, file, e);
+            return ImportCommand.REJECTED;
+        }
+        ImportCommand.print(System.out, messages, imported);
+        progress.start(imported.snapshot().id(), imported.snapshot().classes().size());
+        JobRun run;
+        try {
+            run = launcher.close(imported.snapshot().id());
+        } finally {
+            progress.stop();
+        }
+        ImportedSnapshot after = imports.get(imported.snapshot().id());
+        return summarise(after, run);
+    }
+
+    private int summarise(ImportedSnapshot snapshot, JobRun run) {
+        var out = System.out;
+        if (run.alreadyComplete()) {
+            out.println(messages.get("close.alreadyComplete"));
+        }
+        long closed = count(snapshot, ImportedSnapshot.CloseStatus.CLOSED);
+        long already = count(snapshot, ImportedSnapshot.CloseStatus.ALREADY_CLOSED);
+        long refused = count(snapshot, ImportedSnapshot.CloseStatus.REFUSED_RETROACTIVE_CHANGE);
+        long pending = count(snapshot, ImportedSnapshot.CloseStatus.PENDING);
+        out.println();
+        out.println(messages.get("close.summary", closed, already, refused, pending));
+        out.println(messages.get("close.locations"));
+        locations.all().forEach(l -> out.println("  " + l.name() + ": " + l.description()));
+        out.println(messages.get("close.pdfs"));
+        for (ImportedSnapshot.ImportedClass c : snapshot.classes()) {
+            if (c.documentId() == null) {
+                continue;
+            }
+            var document = registry.get(c.documentId());
+            var pdf = document.object(ru.journalarchive.registry.ArchivedDocument.ROLE_PDF).orElseThrow();
+            out.println("  " + messages.get("close.pdfLine", c.className(), document.pageCount()));
+            pdf.replicas().forEach(r -> out.println("      " + locations.get(r.location()).describe(r.key())));
+        }
+        if (refused > 0) {
+            printRetroactiveChanges(freezer.retroactiveChanges(snapshot.id()));
+        }
+        if (!run.completed()) {
+            System.err.println(messages.get("close.failed", run.status(), pending));
+            run.failures().forEach(f -> System.err.println("  " + f));
+            System.err.println(messages.get("close.resume", file.toString()));
+            return 1;
+        }
+        return refused > 0 ? RETROACTIVE_CHANGES : 0;
+    }
+
+    private void printRetroactiveChanges(List<RetroactiveChangeReport> reports) {
+        var err = System.err;
+        err.println();
+        err.println(messages.get("close.retroactive.header"));
+        for (RetroactiveChangeReport report : reports) {
+            err.println(messages.get("close.retroactive.class", report.classId(), report.periodId(),
+                    report.changes().size()));
+            report.changes().forEach(c -> err.println("    " + RetroactiveChangeText.describe(messages, c)));
+        }
+    }
+
+    private static long count(ImportedSnapshot snapshot, ImportedSnapshot.CloseStatus status) {
+        return snapshot.classes().stream().filter(c -> c.status() == status).count();
+    }
+}

@@ -1,0 +1,97 @@
+package ru.journalarchive.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.DocumentQuery;
+import ru.journalarchive.registry.DocumentRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code documents}: lists the registry, as a table or ({@code --json}) one JSON object per line per document.
+ */
+@Component
+@Command(name = "documents", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+class DocumentsCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Option(names = "--school", descriptionKey = "filter.school")
+    String school;
+    @Option(names = "--year", descriptionKey = "filter.year")
+    String year;
+    @Option(names = "--period", descriptionKey = "filter.period")
+    String period;
+    @Option(names = "--class", descriptionKey = "filter.class")
+    String classId;
+    @Option(names = "--json", descriptionKey = "documents.json")
+    boolean json;
+
+    private final DocumentRegistry registry;
+    private final Messages messages;
+
+    DocumentsCommand(DocumentRegistry registry, Messages messages) {
+        this.registry = registry;
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() {
+        List<ArchivedDocument> documents = registry.list(new DocumentQuery(school, year, period, classId));
+        for (ArchivedDocument d : documents) {
+            System.out.println(json ? JSON.writeValueAsString(toJson(d)) : line(d));
+        }
+        if (!json) {
+            System.out.println(messages.get("documents.total", documents.size()));
+        }
+        return 0;
+    }
+
+    private String line(ArchivedDocument d) {
+        var pdf = d.object(ArchivedDocument.ROLE_PDF).orElseThrow();
+        return messages.get("documents.line", d.schoolId(), d.academicYear(), d.periodId(), d.className(), d.version(),
+                d.pageCount(), pdf.sha256().substring(0, 16), pdf.replicas().size(),
+                d.retention().eligibleForDestructionFrom().toString());
+    }
+
+    static Map<String, Object> toJson(ArchivedDocument d) {
+        var pdf = d.object(ArchivedDocument.ROLE_PDF).orElseThrow();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id().toString());
+        m.put("type", d.documentType());
+        m.put("schoolId", d.schoolId());
+        m.put("academicYear", d.academicYear());
+        m.put("classId", d.classId());
+        m.put("className", d.className());
+        m.put("period", d.periodId());
+        m.put("version", d.version());
+        m.put("sha256", pdf.sha256());
+        m.put("sizeBytes", pdf.sizeBytes());
+        m.put("pdfaFlavour", d.pdfaFlavour());
+        m.put("pageCount", d.pageCount());
+        m.put("createdAt", d.createdAt().toString());
+        m.put("replicas", replicas(pdf));
+        m.put("retention", Map.of("recordClass", d.retention().recordClass(),
+                "termYears", d.retention().termYears(),
+                "eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom().toString()));
+        d.object(ArchivedDocument.ROLE_SOURCE_JSON).ifPresent(src -> m.put("source", Map.of(
+                "key", src.key(), "sha256", src.sha256(), "sizeBytes", src.sizeBytes(), "replicas", replicas(src))));
+        return m;
+    }
+
+    private static List<Map<String, Object>> replicas(ArchivedDocument.ArchivedObject object) {
+        return object.replicas().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("location", r.location());
+            m.put("key", r.key());
+            m.put("sha256", r.sha256());
+            m.put("verifiedAt", r.verifiedAt().toString());
+            return m;
+        }).toList();
+    }
+}

@@ -1,0 +1,40 @@
+package ru.journalarchive.cli;
+
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import ru.journalarchive.jobs.InboxPoller;
+
+/**
+ * {@code serve}: runs as a service, polling the inbox folder on its schedule until stopped (Ctrl+C).
+ */
+@Component
+@Command(name = "serve", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+class ServeCommand implements Callable<Integer> {
+
+    private final InboxPoller inbox;
+    private final Messages messages;
+
+    ServeCommand(InboxPoller inbox, Messages messages) {
+        this.inbox = inbox;
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!inbox.enabled()) {
+            System.err.println(messages.get("serve.inboxDisabled"));
+            return 1;
+        }
+        System.out.println(messages.get("serve.started", inbox.directory().toAbsolutePath(),
+                inbox.pollInterval().toSeconds()));
+        while (!Thread.currentThread().isInterrupted()) {
+            for (InboxPoller.InboxOutcome outcome : inbox.pollOnce()) {
+                System.out.println(messages.get("serve.outcome." + outcome.kind().name(), outcome.file(),
+                        outcome.movedTo()));
+            }
+            Thread.sleep(inbox.pollInterval().toMillis());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package ru.journalarchive.cli;
+
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import ru.journalarchive.archiving.ReplicaVerification;
+import ru.journalarchive.archiving.VerificationReport;
+import ru.journalarchive.registry.DocumentQuery;
+import ru.journalarchive.storage.StorageLocations;
+
+/**
+ * {@code verify}: re-hashes every replica against the registry; exit 1 and a report naming each missing or
+ * differing replica when any is not intact.
+ */
+@Component
+@Command(name = "verify", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+class VerifyCommand implements Callable<Integer> {
+
+    static final int DAMAGED = 1;
+
+    @Option(names = "--school", descriptionKey = "filter.school")
+    String school;
+    @Option(names = "--year", descriptionKey = "filter.year")
+    String year;
+    @Option(names = "--period", descriptionKey = "filter.period")
+    String period;
+    @Option(names = "--class", descriptionKey = "filter.class")
+    String classId;
+
+    private final ReplicaVerification verification;
+    private final StorageLocations locations;
+    private final Messages messages;
+
+    VerifyCommand(ReplicaVerification verification, StorageLocations locations, Messages messages) {
+        this.verification = verification;
+        this.locations = locations;
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        VerificationReport report = verification.verify(new DocumentQuery(school, year, period, classId));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println(messages.get("verify.summary", report.documents(), report.replicas(),
+                String.format(java.util.Locale.ROOT, "%.1f", report.verifiedBytes() / 1e6),
+                String.format(java.util.Locale.ROOT, "%.2f", seconds)));
+        if (report.clean()) {
+            System.out.println(messages.get("verify.clean"));
+            return 0;
+        }
+        System.err.println(messages.get("verify.problems", report.problems().size()));
+        for (VerificationReport.Problem p : report.problems()) {
+            String place = locations.all().stream().anyMatch(l -> l.name().equals(p.replica().location()))
+                    ? locations.get(p.replica().location()).describe(p.replica().key())
+                    : p.replica().location() + ":" + p.replica().key();
+            System.err.println("  " + messages.get("verify.problem." + p.kind().name(), p.document().schoolId(),
+                    p.document().academicYear(), p.document().periodId(), p.document().className(),
+                    p.object().role(), p.replica().location(), place, p.object().sha256(),
+                    p.actualSha256() == null ? "—" : p.actualSha256()));
+        }
+        return DAMAGED;
+    }
+}

@@ -1,0 +1,104 @@
+package ru.journalarchive.freezing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import ru.journalarchive.snapshot.ClassJournal;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Freezes class journals: stores the canonical JSON and its SHA-256 once per school, year, class and period, and
+ * refuses (and records) a later snapshot whose content differs.
+ */
+@Component
+public class JournalFreezer {
+
+    /** Corrections (new versions with a reason) come later; every close freezes version 1. */
+    static final int FIRST_VERSION = 1;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JournalFreezer(JdbcClient jdbc, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /**
+     * Freezes one class journal of an accepted snapshot; idempotent for identical content. Commits on its own
+     * (a new transaction) so that the frozen moment, which the rendered PDF carries, survives a crash after it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public FreezeResult freeze(ClassJournal journal, UUID importId) {
+        byte[] canonical = CanonicalJson.of(journal);
+        String sha256 = CanonicalJson.sha256(canonical);
+        var schoolClass = journal.schoolClass();
+        // PostgreSQL keeps microseconds: truncate so the value read back later is the same instant.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("""
+                INSERT INTO frozen_journal (id, school_id, academic_year, class_id, period_id, version, sha256,
+                                            canonical_json, frozen_at, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (school_id, academic_year, class_id, period_id, version) DO NOTHING""")
+                .params(UUID.randomUUID(), journal.school().id(), journal.academicYear(), schoolClass.id(),
+                        schoolClass.period().id(), FIRST_VERSION, sha256, canonical, Timestamp.from(now), importId)
+                .update();
+        FrozenJournal frozen = find(journal.school().id(), journal.academicYear(), schoolClass.id(),
+                schoolClass.period().id()).orElseThrow();
+        if (frozen.sha256().equals(sha256)) {
+            boolean fresh = frozen.frozenAt().equals(now);
+            return new FreezeResult(fresh ? FreezeResult.Outcome.FROZEN : FreezeResult.Outcome.ALREADY_FROZEN,
+                    frozen, List.of());
+        }
+        List<RetroactiveChange> changes = RetroactiveChangeDetector.differences(frozen.journal(), journal);
+        jdbc.sql("""
+                INSERT INTO retroactive_change (id, frozen_journal_id, import_id, incoming_sha256, detected_at,
+                                                changes_json, change_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (frozen_journal_id, import_id) DO NOTHING""")
+                .params(UUID.randomUUID(), frozen.id(), importId, sha256, Timestamp.from(now),
+                        MAPPER.writeValueAsString(changes), changes.size())
+                .update();
+        return new FreezeResult(FreezeResult.Outcome.RETROACTIVE_CHANGE, frozen, changes);
+    }
+
+    /** The frozen journal of a class and period, if it was frozen. */
+    public Optional<FrozenJournal> find(String schoolId, String academicYear, String classId, String periodId) {
+        return jdbc.sql("""
+                SELECT * FROM frozen_journal
+                WHERE school_id = ? AND academic_year = ? AND class_id = ? AND period_id = ? AND version = ?""")
+                .params(schoolId, academicYear, classId, periodId, FIRST_VERSION)
+                .query(JournalFreezer::mapRow).optional();
+    }
+
+    /** The retroactive changes recorded for a snapshot import. */
+    public List<RetroactiveChangeReport> retroactiveChanges(UUID importId) {
+        return jdbc.sql("""
+                SELECT f.class_id, f.period_id, r.changes_json FROM retroactive_change r
+                JOIN frozen_journal f ON f.id = r.frozen_journal_id
+                WHERE r.import_id = ? ORDER BY f.class_id""")
+                .param(importId)
+                .query((rs, n) -> new RetroactiveChangeReport(rs.getString(1), rs.getString(2),
+                        List.of(MAPPER.readValue(rs.getString(3), RetroactiveChange[].class))))
+                .list();
+    }
+
+    private static FrozenJournal mapRow(ResultSet rs, int row) throws SQLException {
+        return new FrozenJournal(rs.getObject("id", UUID.class), rs.getString("school_id"),
+                rs.getString("academic_year"), rs.getString("class_id"), rs.getString("period_id"),
+                rs.getInt("version"), rs.getString("sha256"), rs.getBytes("canonical_json"),
+                rs.getTimestamp("frozen_at").toInstant());
+    }
+}

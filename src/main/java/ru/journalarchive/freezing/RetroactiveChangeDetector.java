@@ -1,0 +1,232 @@
+package ru.journalarchive.freezing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import ru.journalarchive.snapshot.ClassJournal;
+import ru.journalarchive.snapshot.Snapshot;
+
+/**
+ * Compares a frozen class journal with a later snapshot of the same class and period and lists what differs:
+ * marks, absences and final marks with old and new values and who entered them when; then lessons, pupils and
+ * anything else.
+ */
+final class RetroactiveChangeDetector {
+
+    private RetroactiveChangeDetector() {
+    }
+
+    static List<RetroactiveChange> differences(ClassJournal frozen, ClassJournal incoming) {
+        List<RetroactiveChange> changes = new ArrayList<>();
+        Snapshot.SchoolClass before = frozen.schoolClass();
+        Snapshot.SchoolClass after = incoming.schoolClass();
+        Map<String, Snapshot.Lesson> lessons = new LinkedHashMap<>();
+        before.lessons().forEach(l -> lessons.put(l.id(), l));
+        after.lessons().forEach(l -> lessons.putIfAbsent(l.id(), l));
+        marks(before, after, lessons, changes);
+        absences(before, after, lessons, changes);
+        finalMarks(before, after, changes);
+        lessons(before, after, changes);
+        students(before, after, changes);
+        if (changes.isEmpty() && !CanonicalJson.sha256(CanonicalJson.of(frozen))
+                .equals(CanonicalJson.sha256(CanonicalJson.of(incoming)))) {
+            changes.add(new RetroactiveChange(RetroactiveChange.Kind.OTHER, null, null, null, null, null,
+                    otherField(frozen, incoming), null, null, null, null, null, null));
+        }
+        return changes;
+    }
+
+    private static void marks(Snapshot.SchoolClass before, Snapshot.SchoolClass after,
+            Map<String, Snapshot.Lesson> lessons, List<RetroactiveChange> changes) {
+        Map<String, List<Snapshot.Mark>> old = group(before.marks(), m -> m.student() + "|" + m.lesson());
+        Map<String, List<Snapshot.Mark>> neu = group(after.marks(), m -> m.student() + "|" + m.lesson());
+        for (String key : union(old.keySet(), neu.keySet())) {
+            List<Snapshot.Mark> o = old.getOrDefault(key, List.of());
+            List<Snapshot.Mark> n = neu.getOrDefault(key, List.of());
+            if (o.equals(n)) {
+                continue;
+            }
+            int count = Math.max(o.size(), n.size());
+            for (int i = 0; i < count; i++) {
+                Snapshot.Mark a = i < o.size() ? o.get(i) : null;
+                Snapshot.Mark b = i < n.size() ? n.get(i) : null;
+                if (Objects.equals(a, b)) {
+                    continue;
+                }
+                Snapshot.Mark any = a != null ? a : b;
+                Snapshot.Lesson lesson = lessons.get(any.lesson());
+                changes.add(new RetroactiveChange(RetroactiveChange.Kind.MARK,
+                        lesson == null ? null : lesson.subject(), any.student(), any.lesson(),
+                        lesson == null ? null : String.valueOf(lesson.date()), null, null,
+                        a == null ? null : withWorkType(a), b == null ? null : withWorkType(b),
+                        a == null ? null : a.enteredAt(), a == null ? null : a.enteredBy(),
+                        b == null ? null : b.enteredAt(), b == null ? null : b.enteredBy()));
+            }
+        }
+    }
+
+    private static String withWorkType(Snapshot.Mark mark) {
+        return mark.workType() == null || mark.workType().isBlank() ? mark.value() : mark.value() + " " + mark.workType();
+    }
+
+    private static void absences(Snapshot.SchoolClass before, Snapshot.SchoolClass after,
+            Map<String, Snapshot.Lesson> lessons, List<RetroactiveChange> changes) {
+        Map<String, String> old = before.attendance().stream()
+                .collect(Collectors.toMap(a -> a.student() + "|" + a.lesson(), Snapshot.Attendance::code, (x, y) -> x));
+        Map<String, String> neu = after.attendance().stream()
+                .collect(Collectors.toMap(a -> a.student() + "|" + a.lesson(), Snapshot.Attendance::code, (x, y) -> x));
+        for (String key : union(old.keySet(), neu.keySet())) {
+            if (Objects.equals(old.get(key), neu.get(key))) {
+                continue;
+            }
+            String[] parts = key.split("\\|", 2);
+            Snapshot.Lesson lesson = lessons.get(parts[1]);
+            changes.add(new RetroactiveChange(RetroactiveChange.Kind.ABSENCE, lesson == null ? null : lesson.subject(),
+                    parts[0], parts[1], lesson == null ? null : String.valueOf(lesson.date()), null, null,
+                    old.get(key), neu.get(key), null, null, null, null));
+        }
+    }
+
+    private static void finalMarks(Snapshot.SchoolClass before, Snapshot.SchoolClass after,
+            List<RetroactiveChange> changes) {
+        Function<Snapshot.FinalMark, String> key = f -> f.student() + "|" + f.subject() + "|" + f.period();
+        Map<String, Snapshot.FinalMark> old = before.finalMarks().stream()
+                .collect(Collectors.toMap(key, Function.identity(), (x, y) -> x));
+        Map<String, Snapshot.FinalMark> neu = after.finalMarks().stream()
+                .collect(Collectors.toMap(key, Function.identity(), (x, y) -> x));
+        for (String k : union(old.keySet(), neu.keySet())) {
+            Snapshot.FinalMark a = old.get(k);
+            Snapshot.FinalMark b = neu.get(k);
+            if (Objects.equals(a, b)) {
+                continue;
+            }
+            Snapshot.FinalMark any = a != null ? a : b;
+            changes.add(new RetroactiveChange(RetroactiveChange.Kind.FINAL_MARK, any.subject(), any.student(), null,
+                    null, any.period(), null, a == null ? null : a.value(), b == null ? null : b.value(),
+                    a == null ? null : a.enteredAt(), a == null ? null : a.enteredBy(),
+                    b == null ? null : b.enteredAt(), b == null ? null : b.enteredBy()));
+        }
+    }
+
+    private static void lessons(Snapshot.SchoolClass before, Snapshot.SchoolClass after, List<RetroactiveChange> changes) {
+        Map<String, Snapshot.Lesson> old = byId(before.lessons(), Snapshot.Lesson::id);
+        Map<String, Snapshot.Lesson> neu = byId(after.lessons(), Snapshot.Lesson::id);
+        for (String id : union(old.keySet(), neu.keySet())) {
+            Snapshot.Lesson a = old.get(id);
+            Snapshot.Lesson b = neu.get(id);
+            if (Objects.equals(a, b)) {
+                continue;
+            }
+            Snapshot.Lesson any = a != null ? a : b;
+            changes.add(new RetroactiveChange(RetroactiveChange.Kind.LESSON, any.subject(), null, id,
+                    String.valueOf(any.date()), null, a == null || b == null ? "lesson" : lessonField(a, b),
+                    a == null ? null : describe(a, b, true), b == null ? null : describe(a, b, false),
+                    null, null, null, null));
+        }
+    }
+
+    private static String lessonField(Snapshot.Lesson a, Snapshot.Lesson b) {
+        if (!Objects.equals(a.topic(), b.topic())) {
+            return "topic";
+        }
+        if (!Objects.equals(a.homework(), b.homework())) {
+            return "homework";
+        }
+        if (!Objects.equals(a.teacher(), b.teacher()) || !Objects.equals(a.replacedTeacher(), b.replacedTeacher())) {
+            return "teacher";
+        }
+        if (!Objects.equals(a.date(), b.date()) || a.number() != b.number()) {
+            return "date";
+        }
+        return "lesson";
+    }
+
+    private static String describe(Snapshot.Lesson a, Snapshot.Lesson b, boolean old) {
+        Snapshot.Lesson l = old ? a : b;
+        if (a == null || b == null) {
+            return l.date() + " №" + l.number();
+        }
+        return switch (lessonField(a, b)) {
+            case "topic" -> l.topic();
+            case "homework" -> l.homework();
+            case "teacher" -> l.teacher() + (l.replacedTeacher() == null ? "" : " / " + l.replacedTeacher());
+            default -> l.date() + " №" + l.number();
+        };
+    }
+
+    private static void students(Snapshot.SchoolClass before, Snapshot.SchoolClass after, List<RetroactiveChange> changes) {
+        Map<String, Snapshot.Student> old = byId(before.students(), Snapshot.Student::id);
+        Map<String, Snapshot.Student> neu = byId(after.students(), Snapshot.Student::id);
+        for (String id : union(old.keySet(), neu.keySet())) {
+            Snapshot.Student a = old.get(id);
+            Snapshot.Student b = neu.get(id);
+            if (Objects.equals(a, b)) {
+                continue;
+            }
+            String field = a == null || b == null ? "student"
+                    : !Objects.equals(a.fullName(), b.fullName()) ? "fullName"
+                    : !Objects.equals(a.enrolled(), b.enrolled()) ? "enrolled" : "left";
+            changes.add(new RetroactiveChange(RetroactiveChange.Kind.STUDENT, null, id, null, null, null, field,
+                    a == null ? null : studentValue(a, field), b == null ? null : studentValue(b, field),
+                    null, null, null, null));
+        }
+    }
+
+    private static String studentValue(Snapshot.Student s, String field) {
+        return switch (field) {
+            case "fullName" -> s.fullName();
+            case "enrolled" -> String.valueOf(s.enrolled());
+            case "left" -> String.valueOf(s.left());
+            default -> s.id();
+        };
+    }
+
+    private static String otherField(ClassJournal a, ClassJournal b) {
+        if (!Objects.equals(a.school(), b.school())) {
+            return "school";
+        }
+        if (!Objects.equals(a.gradingScale(), b.gradingScale())) {
+            return "gradingScale";
+        }
+        if (!Objects.equals(new TreeSet<>(a.teachers().stream().map(Object::toString).toList()),
+                new TreeSet<>(b.teachers().stream().map(Object::toString).toList()))) {
+            return "teachers";
+        }
+        if (!Objects.equals(new TreeSet<>(a.subjects().stream().map(Object::toString).toList()),
+                new TreeSet<>(b.subjects().stream().map(Object::toString).toList()))) {
+            return "subjects";
+        }
+        if (!Objects.equals(a.schoolClass().period(), b.schoolClass().period())) {
+            return "class.period";
+        }
+        if (!Objects.equals(a.schoolClass().groups(), b.schoolClass().groups())) {
+            return "class.groups";
+        }
+        return "class";
+    }
+
+    private static <T> Map<String, List<T>> group(List<T> items, Function<T, String> key) {
+        Map<String, List<T>> map = new LinkedHashMap<>();
+        for (T item : items) {
+            map.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+        }
+        map.values().forEach(list -> list.sort(Comparator.comparing(Object::toString)));
+        return map;
+    }
+
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity(), (x, y) -> x, LinkedHashMap::new));
+    }
+
+    private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,201 @@
+package ru.journalarchive.registry;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers archived documents, their objects, replicas and retention, and lists them; registration is idempotent
+ * so that a restarted job never duplicates a row.
+ */
+@Component
+public class DocumentRegistry {
+
+    private final JdbcClient jdbc;
+
+    DocumentRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Registers a document whose objects are all stored and verified; for an already registered document (a
+     * restarted close) only replicas not yet registered are added.
+     *
+     * @throws IllegalStateException if the document is registered with different content
+     */
+    @Transactional
+    public ArchivedDocument register(DocumentRegistration registration) {
+        Optional<ArchivedDocument> existing = find(registration.documentType(), registration.schoolId(),
+                registration.academicYear(), registration.classId(), registration.periodId(), registration.version());
+        UUID documentId;
+        if (existing.isPresent()) {
+            documentId = existing.get().id();
+            for (DocumentRegistration.ObjectRegistration object : registration.objects()) {
+                ArchivedDocument.ArchivedObject registered = existing.get().object(object.role()).orElseThrow(
+                        () -> new IllegalStateException("registered document " + documentId + " has no " + object.role()));
+                if (!registered.sha256().equals(object.sha256())) {
+                    throw new IllegalStateException("document " + documentId + " is registered with another "
+                            + object.role() + " (" + registered.sha256() + " ≠ " + object.sha256() + ")");
+                }
+                insertReplicas(registered.id(), object.replicas());
+            }
+        } else {
+            documentId = UUID.randomUUID();
+            Instant now = Instant.now();
+            jdbc.sql("""
+                    INSERT INTO archived_document (id, document_type, school_id, academic_year, class_id, class_name,
+                        period_id, version, frozen_journal_id, pdfa_flavour, page_count, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(documentId, registration.documentType(), registration.schoolId(),
+                            registration.academicYear(), registration.classId(), registration.className(),
+                            registration.periodId(), registration.version(), registration.frozenJournalId(),
+                            registration.pdfaFlavour(), registration.pageCount(), Timestamp.from(now))
+                    .update();
+            for (DocumentRegistration.ObjectRegistration object : registration.objects()) {
+                UUID objectId = UUID.randomUUID();
+                jdbc.sql("""
+                        INSERT INTO archived_object (id, document_id, role, object_key, media_type, sha256, size_bytes,
+                            created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(objectId, documentId, object.role(), object.key(), object.mediaType(), object.sha256(),
+                                object.sizeBytes(), Timestamp.from(now))
+                        .update();
+                insertReplicas(objectId, object.replicas());
+            }
+            ArchivedDocument.Retention retention = registration.retention();
+            jdbc.sql("""
+                    INSERT INTO document_retention (document_id, record_class, term_years, eligible_for_destruction_from)
+                    VALUES (?, ?, ?, ?)""")
+                    .params(documentId, retention.recordClass(), retention.termYears(),
+                            retention.eligibleForDestructionFrom())
+                    .update();
+        }
+        return get(documentId);
+    }
+
+    private void insertReplicas(UUID objectId, List<ArchivedDocument.Replica> replicas) {
+        for (ArchivedDocument.Replica replica : replicas) {
+            jdbc.sql("""
+                    INSERT INTO replica (object_id, location, object_key, sha256, stored_at, verified_at)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (object_id, location) DO NOTHING""")
+                    .params(objectId, replica.location(), replica.key(), replica.sha256(),
+                            Timestamp.from(replica.storedAt()), Timestamp.from(replica.verifiedAt()))
+                    .update();
+        }
+    }
+
+    /** Records that a replica was re-hashed and matched the registry. */
+    public void recordVerified(UUID objectId, String location, Instant verifiedAt) {
+        jdbc.sql("UPDATE replica SET verified_at = ? WHERE object_id = ? AND location = ?")
+                .params(Timestamp.from(verifiedAt), objectId, location).update();
+    }
+
+    /** A document by id. */
+    public ArchivedDocument get(UUID id) {
+        return query("d.id = ?", List.of(id)).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no archived document " + id));
+    }
+
+    /** A document by its natural key. */
+    public Optional<ArchivedDocument> find(String documentType, String schoolId, String academicYear, String classId,
+            String periodId, int version) {
+        return query("d.document_type = ? AND d.school_id = ? AND d.academic_year = ? AND d.class_id = ?"
+                        + " AND d.period_id = ? AND d.version = ?",
+                List.of(documentType, schoolId, academicYear, classId, periodId, version)).stream().findFirst();
+    }
+
+    /** The documents matching a query, ordered by school, year, period and class. */
+    public List<ArchivedDocument> list(DocumentQuery q) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        addFilter(where, params, "d.school_id", q.schoolId());
+        addFilter(where, params, "d.academic_year", q.academicYear());
+        addFilter(where, params, "d.period_id", q.periodId());
+        addFilter(where, params, "d.class_id", q.classId());
+        return query(where.isEmpty() ? "TRUE" : String.join(" AND ", where), params);
+    }
+
+    /** Number of registered documents, objects and replicas: for reports and tests. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("archived_document", "archived_object", "replica", "document_retention")) {
+            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private static void addFilter(List<String> where, List<Object> params, String column, Object value) {
+        if (value != null) {
+            where.add(column + " = ?");
+            params.add(value);
+        }
+    }
+
+    private List<ArchivedDocument> query(String condition, List<?> params) {
+        Map<UUID, DocumentRow> documents = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT d.*, r.record_class, r.term_years, r.eligible_for_destruction_from,
+                       o.id AS object_id, o.role, o.object_key, o.media_type, o.sha256, o.size_bytes,
+                       p.location, p.object_key AS replica_key, p.sha256 AS replica_sha256, p.stored_at, p.verified_at
+                FROM archived_document d
+                JOIN document_retention r ON r.document_id = d.id
+                JOIN archived_object o ON o.document_id = d.id
+                LEFT JOIN replica p ON p.object_id = o.id
+                WHERE %s
+                ORDER BY d.school_id, d.academic_year, d.period_id, d.class_id, d.document_type, d.version, o.role,
+                         p.location""".formatted(condition))
+                .params(params)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    DocumentRow doc = documents.get(id);
+                    if (doc == null) {
+                        doc = new DocumentRow(new ArchivedDocument(id, rs.getString("document_type"),
+                                rs.getString("school_id"), rs.getString("academic_year"), rs.getString("class_id"),
+                                rs.getString("class_name"), rs.getString("period_id"), rs.getInt("version"),
+                                rs.getObject("frozen_journal_id", UUID.class), rs.getString("pdfa_flavour"),
+                                rs.getInt("page_count"), rs.getTimestamp("created_at").toInstant(), List.of(),
+                                new ArchivedDocument.Retention(rs.getString("record_class"), rs.getInt("term_years"),
+                                        rs.getObject("eligible_for_destruction_from", java.time.LocalDate.class))),
+                                new LinkedHashMap<>());
+                        documents.put(id, doc);
+                    }
+                    UUID objectId = rs.getObject("object_id", UUID.class);
+                    ObjectRow object = doc.objects().get(objectId);
+                    if (object == null) {
+                        object = new ObjectRow(objectId, rs.getString("role"), rs.getString("object_key"),
+                                rs.getString("media_type"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                                new ArrayList<>());
+                        doc.objects().put(objectId, object);
+                    }
+                    if (rs.getString("location") != null) {
+                        object.replicas().add(new ArchivedDocument.Replica(rs.getString("location"),
+                                rs.getString("replica_key"), rs.getString("replica_sha256"),
+                                rs.getTimestamp("stored_at").toInstant(), rs.getTimestamp("verified_at").toInstant()));
+                    }
+                });
+        return documents.values().stream().map(DocumentRow::toDocument).toList();
+    }
+
+    private record DocumentRow(ArchivedDocument head, Map<UUID, ObjectRow> objects) {
+        ArchivedDocument toDocument() {
+            List<ArchivedDocument.ArchivedObject> list = objects.values().stream()
+                    .map(o -> new ArchivedDocument.ArchivedObject(o.id(), o.role(), o.key(), o.mediaType(),
+                            o.sha256(), o.sizeBytes(), List.copyOf(o.replicas())))
+                    .toList();
+            return new ArchivedDocument(head.id(), head.documentType(), head.schoolId(), head.academicYear(),
+                    head.classId(), head.className(), head.periodId(), head.version(), head.frozenJournalId(),
+                    head.pdfaFlavour(), head.pageCount(), head.createdAt(), list, head.retention());
+        }
+    }
+
+    private record ObjectRow(UUID id, String role, String key, String mediaType, String sha256, long sizeBytes,
+                             List<ArchivedDocument.Replica> replicas) {
+    }
+}

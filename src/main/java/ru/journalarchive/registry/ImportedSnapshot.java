@@ -1,0 +1,39 @@
+package ru.journalarchive.registry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An accepted snapshot as registered: where it came from and the state of each of its classes' close.
+ */
+public record ImportedSnapshot(
+        UUID id,
+        String sha256,
+        String schoolId,
+        String schoolName,
+        String academicYear,
+        String exportedAt,
+        String sourceSystem,
+        String sourceFile,
+        long sizeBytes,
+        Instant receivedAt,
+        List<ImportedClass> classes) {
+
+    /** One class of the snapshot and how far its close has come. */
+    public record ImportedClass(String classId, String className, int grade, String periodId, CloseStatus status,
+                                String message, UUID documentId) {
+    }
+
+    /** The state of a class's close. */
+    public enum CloseStatus {
+        /** Not closed yet. */
+        PENDING,
+        /** Frozen, rendered, stored in every location and registered. */
+        CLOSED,
+        /** The same content was closed before: nothing changed. */
+        ALREADY_CLOSED,
+        /** Refused: the content differs from the frozen journal (a retroactive change). */
+        REFUSED_RETROACTIVE_CHANGE
+    }
+}

@@ -1,0 +1,94 @@
+package ru.journalarchive.registry;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry of accepted snapshots and of each class's close; an identical snapshot is registered once.
+ */
+@Component
+public class SnapshotImports {
+
+    private final JdbcClient jdbc;
+
+    SnapshotImports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers a validated snapshot in one transaction, or returns the import of identical bytes made earlier. */
+    @Transactional
+    public ImportedSnapshot register(NewImport snapshot) {
+        Optional<UUID> existing = findIdBySha256(snapshot.sha256());
+        if (existing.isPresent()) {
+            return get(existing.get());
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO snapshot_import (id, sha256, school_id, school_name, academic_year, exported_at,
+                    source_system, source_file, size_bytes, raw_gzip, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, snapshot.sha256(), snapshot.schoolId(), snapshot.schoolName(), snapshot.academicYear(),
+                        snapshot.exportedAt(), snapshot.sourceSystem(), snapshot.sourceFile(), snapshot.sizeBytes(),
+                        snapshot.rawGzip(), Timestamp.from(Instant.now()))
+                .update();
+        for (NewImport.NewClass c : snapshot.classes()) {
+            jdbc.sql("""
+                    INSERT INTO snapshot_import_class (import_id, class_id, class_name, grade, period_id, journal_json)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(id, c.classId(), c.className(), c.grade(), c.periodId(), c.journalJson())
+                    .update();
+        }
+        return get(id);
+    }
+
+    /** The id of the import of bytes with this SHA-256, if any. */
+    public Optional<UUID> findIdBySha256(String sha256) {
+        return jdbc.sql("SELECT id FROM snapshot_import WHERE sha256 = ?").param(sha256).query(UUID.class).optional();
+    }
+
+    /** An import with its classes. */
+    public ImportedSnapshot get(UUID id) {
+        List<ImportedSnapshot.ImportedClass> classes = jdbc.sql("""
+                SELECT class_id, class_name, grade, period_id, close_status, close_message, document_id
+                FROM snapshot_import_class WHERE import_id = ? ORDER BY grade, class_name, class_id""")
+                .param(id)
+                .query((rs, n) -> new ImportedSnapshot.ImportedClass(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4), ImportedSnapshot.CloseStatus.valueOf(rs.getString(5)), rs.getString(6),
+                        rs.getObject(7, UUID.class)))
+                .list();
+        return jdbc.sql("SELECT * FROM snapshot_import WHERE id = ?").param(id)
+                .query((rs, n) -> new ImportedSnapshot(id, rs.getString("sha256"), rs.getString("school_id"),
+                        rs.getString("school_name"), rs.getString("academic_year"), rs.getString("exported_at"),
+                        rs.getString("source_system"), rs.getString("source_file"), rs.getLong("size_bytes"),
+                        rs.getTimestamp("received_at").toInstant(), classes))
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no snapshot import " + id));
+    }
+
+    /** The class's journal JSON as accepted. */
+    public byte[] journalJson(UUID importId, String classId) {
+        return jdbc.sql("SELECT journal_json FROM snapshot_import_class WHERE import_id = ? AND class_id = ?")
+                .params(importId, classId).query(byte[].class).single();
+    }
+
+    /** Records how a class's close ended. */
+    public void recordClose(UUID importId, String classId, ImportedSnapshot.CloseStatus status, String message,
+            UUID documentId) {
+        jdbc.sql("""
+                UPDATE snapshot_import_class SET close_status = ?, close_message = ?, document_id = ?, closed_at = ?
+                WHERE import_id = ? AND class_id = ?""")
+                .params(status.name(), message, documentId, Timestamp.from(Instant.now()), importId, classId)
+                .update();
+    }
+
+    /** Number of accepted snapshots: for tests and reports. */
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM snapshot_import").query(Long.class).single();
+    }
+}
