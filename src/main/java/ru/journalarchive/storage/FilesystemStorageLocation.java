@@ -36,10 +36,20 @@ final class FilesystemStorageLocation implements StorageLocation {
     private final Path objects;
     private final Path incoming;
     private final Clock clock;
-    private volatile boolean hardLinks = true;
+    private final Object[] moveLocks = new Object[64];
+    private volatile boolean hardLinks;
 
     FilesystemStorageLocation(String name, Path root, Clock clock) {
+        this(name, root, clock, true);
+    }
+
+    /** With {@code hardLinks} false the location publishes by move from the start, as on filesystems without links. */
+    FilesystemStorageLocation(String name, Path root, Clock clock, boolean hardLinks) {
         this.name = name;
+        this.hardLinks = hardLinks;
+        for (int i = 0; i < moveLocks.length; i++) {
+            moveLocks[i] = new Object();
+        }
         this.objects = root.toAbsolutePath().normalize().resolve(OBJECTS);
         this.incoming = root.toAbsolutePath().normalize().resolve(INCOMING);
         this.clock = clock;
@@ -177,13 +187,16 @@ final class FilesystemStorageLocation implements StorageLocation {
                 hardLinks = false;
             }
         }
-        try {
-            // Without REPLACE_EXISTING the move refuses an existing target; between its check and the rename
-            // a concurrent writer could slip in, which is why hard links are preferred.
-            Files.move(temp, target);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
+        // Without REPLACE_EXISTING the move refuses an existing target, but checks before it renames: a concurrent
+        // writer could slip in between. The lock closes that gap within this process (one archive process owns a
+        // data directory); hard links close it for everyone, which is why they are preferred.
+        synchronized (moveLocks[Math.floorMod(target.hashCode(), moveLocks.length)]) {
+            try {
+                Files.move(temp, target);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
         }
     }
 

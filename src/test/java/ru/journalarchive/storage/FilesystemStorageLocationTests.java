@@ -131,8 +131,11 @@ class FilesystemStorageLocationTests {
         }
     }
 
-    @Test
-    void eightThreadsStoringTheSameKeyLeaveExactlyOneCorrectObject() throws Exception {
+    @ParameterizedTest(name = "publishing with hard links: {0}")
+    @ValueSource(booleans = {true, false})
+    void eightThreadsStoringTheSameKeyLeaveExactlyOneCorrectObject(boolean hardLinks) throws Exception {
+        StorageLocation location = new FilesystemStorageLocation("site-a", root, java.time.Clock.systemUTC(),
+                hardLinks);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<StoredObject>> results = new ArrayList<>();
@@ -159,8 +162,12 @@ class FilesystemStorageLocationTests {
         assertThat(dir.resolve("class-journal.pdf")).hasBinaryContent(CONTENT);
     }
 
-    @Test
-    void eightThreadsStoringDifferentBytesUnderOneKeyLeaveOneIntactObjectAndSevenConflicts() throws Exception {
+    @ParameterizedTest(name = "publishing with hard links: {0}")
+    @ValueSource(booleans = {true, false})
+    void eightThreadsStoringDifferentBytesUnderOneKeyLeaveOneIntactObjectAndSevenConflicts(boolean hardLinks)
+            throws Exception {
+        StorageLocation location = new FilesystemStorageLocation("site-a", root, java.time.Clock.systemUTC(),
+                hardLinks);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<StoredObject>> results = new ArrayList<>();
