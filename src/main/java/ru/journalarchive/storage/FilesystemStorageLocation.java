@@ -1,0 +1,247 @@
+package ru.journalarchive.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A storage location in a directory of a local or mounted filesystem. Objects live under {@code <root>/objects/<key>};
+ * each put writes {@code <root>/.incoming/<name>.tmp-<uuid>}, forces it to disk, publishes it with a hard link that
+ * fails if the key exists (so nothing is ever overwritten), forces the directory, and reads the object back.
+ * Files left in {@code .incoming} by a crash are never objects and may be deleted.
+ */
+final class FilesystemStorageLocation implements StorageLocation {
+
+    static final String TYPE = "filesystem";
+    static final String OBJECTS = "objects";
+    static final String INCOMING = ".incoming";
+
+    private static final Logger log = LoggerFactory.getLogger(FilesystemStorageLocation.class);
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+
+    private final String name;
+    private final Path objects;
+    private final Path incoming;
+    private final Clock clock;
+    private final Object[] moveLocks = new Object[64];
+    private volatile boolean hardLinks;
+
+    FilesystemStorageLocation(String name, Path root, Clock clock) {
+        this(name, root, clock, true);
+    }
+
+    /** With {@code hardLinks} false the location publishes by move from the start, as on filesystems without links. */
+    FilesystemStorageLocation(String name, Path root, Clock clock, boolean hardLinks) {
+        this.name = name;
+        this.hardLinks = hardLinks;
+        for (int i = 0; i < moveLocks.length; i++) {
+            moveLocks[i] = new Object();
+        }
+        this.objects = root.toAbsolutePath().normalize().resolve(OBJECTS);
+        this.incoming = root.toAbsolutePath().normalize().resolve(INCOMING);
+        this.clock = clock;
+        try {
+            Files.createDirectories(objects);
+            Files.createDirectories(incoming);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create storage location '%s' in %s".formatted(name, root), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public StoredObject put(String key, byte[] content) {
+        Path target = pathOf(key);
+        String sha256 = Sha256.of(content);
+        Optional<StoredObject> existing = verify(key);
+        if (existing.isPresent()) {
+            return sameOrConflict(existing.get(), sha256);
+        }
+        String fileName = target.getFileName().toString();
+        Path temp = incoming.resolve(fileName.substring(0, Math.min(fileName.length(), 100)) + ".tmp-"
+                + UUID.randomUUID());
+        try {
+            createParentsDurably(target.getParent());
+            writeDurably(temp, content);
+            if (!publish(temp, target)) {
+                // Another writer published the key between our check and our link: compare with what it wrote.
+                return sameOrConflict(verify(key).orElseThrow(() -> failure(key, "vanished while publishing", null)),
+                        sha256);
+            }
+            forceDirectory(target.getParent());
+        } catch (IOException e) {
+            throw failure(key, "could not be written", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+        StoredObject stored = verify(key).orElseThrow(() -> failure(key, "is missing right after publishing", null));
+        if (!stored.sha256().equals(sha256) || stored.sizeBytes() != content.length) {
+            throw failure(key, "reads back with SHA-256 %s (%d bytes) instead of %s (%d bytes)"
+                    .formatted(stored.sha256(), stored.sizeBytes(), sha256, content.length), null);
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<StoredObject> verify(String key) {
+        Path path = pathOf(key);
+        if (!Files.isRegularFile(path)) {
+            if (Files.exists(path)) {
+                throw failure(key, "is a directory, not an object (a key must not be a prefix of another)", null);
+            }
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            Sha256.Digest digest = Sha256.of(in);
+            return Optional.of(new StoredObject(name, key, digest.sha256(), digest.sizeBytes(), clock.instant()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure(key, "could not be read", e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        Path path = pathOf(key);
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no object '%s' in location '%s'".formatted(key, name));
+        }
+        return Files.newInputStream(path);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(pathOf(key));
+    }
+
+    @Override
+    public String toString() {
+        return "filesystem location '%s' at %s".formatted(name, objects.getParent());
+    }
+
+    private Path pathOf(String key) {
+        Path path = objects.resolve(ObjectKeys.requireValid(key)).normalize();
+        if (!path.startsWith(objects)) { // cannot happen for a valid key; a second line of defence
+            throw new IllegalArgumentException("Object key '%s' leaves the location".formatted(key));
+        }
+        return path;
+    }
+
+    private StoredObject sameOrConflict(StoredObject existing, String sha256) {
+        if (!existing.sha256().equals(sha256)) {
+            throw new ObjectConflictException(name, existing.key(), existing.sha256(), sha256);
+        }
+        return existing;
+    }
+
+    /** Writes the bytes to a new file and forces content and metadata to the device before returning. */
+    private static void writeDurably(Path temp, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        makeReadOnly(temp);
+    }
+
+    /**
+     * Publishes the temporary file under the target name without ever replacing an existing file.
+     *
+     * @return false if the target already existed
+     */
+    private boolean publish(Path temp, Path target) throws IOException {
+        if (hardLinks) {
+            try {
+                Files.createLink(target, temp); // link(2) fails with EEXIST: atomic, never overwrites
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | IOException e) {
+                log.warn("Location '{}' does not support hard links ({}); publishing by move instead", name,
+                        e.toString());
+                hardLinks = false;
+            }
+        }
+        // Without REPLACE_EXISTING the move refuses an existing target, but checks before it renames: a concurrent
+        // writer could slip in between. The lock closes that gap within this process (one archive process owns a
+        // data directory); hard links close it for everyone, which is why they are preferred.
+        synchronized (moveLocks[Math.floorMod(target.hashCode(), moveLocks.length)]) {
+            try {
+                Files.move(temp, target);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Creates missing parent directories and forces each new directory entry to disk. */
+    private void createParentsDurably(Path dir) throws IOException {
+        Path firstMissing = null;
+        for (Path p = dir; p != null && p.startsWith(objects) && !Files.isDirectory(p); p = p.getParent()) {
+            firstMissing = p;
+        }
+        if (firstMissing == null) {
+            return;
+        }
+        Files.createDirectories(dir);
+        for (Path p = dir; p != null && !p.equals(firstMissing.getParent()); p = p.getParent()) {
+            forceDirectory(p.getParent());
+        }
+    }
+
+    /** Forces a directory's entries to disk (POSIX); Windows cannot open directories and journals NTFS metadata. */
+    private static void forceDirectory(Path dir) throws IOException {
+        if (WINDOWS) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static void makeReadOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX filesystem: write-once is still guaranteed by publish(), which never replaces.
+        }
+    }
+
+    private void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            log.warn("Could not delete temporary file {} in location '{}': {}", temp, name, e.toString());
+        }
+    }
+
+    private StorageException failure(String key, String what, Throwable cause) {
+        return new StorageException("Object '%s' in location '%s' %s".formatted(key, name, what), cause);
+    }
+}
