@@ -138,6 +138,16 @@ final class FilesystemStorageLocation implements StorageLocation {
     }
 
     @Override
+    public String describe(String key) {
+        return pathOf(key).toString();
+    }
+
+    @Override
+    public String description() {
+        return objects.toString();
+    }
+
+    @Override
     public String toString() {
         return "filesystem location '%s' at %s".formatted(name, objects.getParent());
     }

@@ -42,6 +42,12 @@ public interface StorageLocation {
      */
     InputStream open(String key) throws IOException;
 
+    /** Where an object is, for a person reading a report: a file path here, a URL for remote stores. */
+    String describe(String key);
+
+    /** Where this location keeps its objects, for a person reading a report. */
+    String description();
+
     /** Whether an object is published under the key (in-flight or abandoned temporary files never count). */
     boolean exists(String key);
 }
