@@ -58,10 +58,10 @@ final class Names {
         return (female ? feminine(surname) : surname) + " " + first + " " + patronymic;
     }
 
-    /** The feminine form of a surname: Петров → Петрова, Ильин → Ильина, Успенский → Успенская, Шевченко stays. */
+    /** The feminine form of a surname: Петров → Петрова, Ильин → Ильина, Успенский → Успенская, Троицкий → Троицкая, Шевченко stays. */
     static String feminine(String surname) {
-        if (surname.endsWith("ский")) {
-            return surname.substring(0, surname.length() - 4) + "ская";
+        if (surname.endsWith("ский") || surname.endsWith("цкий")) {
+            return surname.substring(0, surname.length() - 2) + "ая";
         }
         if (surname.endsWith("ов") || surname.endsWith("ев") || surname.endsWith("ёв") || surname.endsWith("ин")) {
             return surname + "а";
