@@ -237,6 +237,17 @@ class SnapshotReaderTest {
                 .hasMessageNotContaining(name);
     }
 
+    @Test
+    void aMissingListIsReportedOnceRatherThanAsEveryReferenceIntoIt() {
+        ObjectNode tree = Snapshots.tree();
+        tree.remove("subjects");
+        schoolClass(tree, 2).remove("students");
+
+        assertThat(rejected(tree)).containsExactlyInAnyOrder(
+                new Violation("$.subjects", "обязательное поле отсутствует"),
+                new Violation("$.classes[2].students", "обязательное поле отсутствует"));
+    }
+
     private static ObjectNode schoolClass(ObjectNode tree, int index) {
         return (ObjectNode) tree.withArray("classes").get(index);
     }
