@@ -54,8 +54,8 @@ final class SemanticRules {
         academicYear(root);
         instant(root, "exportedAt", JsonPaths.ROOT);
         scale = gradingScale(root.get("gradingScale"));
-        teachers = uniqueIds(root.get("teachers"), "$.teachers", "id").keySet();
-        subjects = uniqueIds(root.get("subjects"), "$.subjects", "id").keySet();
+        teachers = keys(root.get("teachers"), uniqueIds(root.get("teachers"), "$.teachers", "id"));
+        subjects = keys(root.get("subjects"), uniqueIds(root.get("subjects"), "$.subjects", "id"));
         uniqueIds(root.get("classes"), "$.classes", "id");
         JsonNode classes = root.get("classes");
         if (classes != null && classes.isArray()) {
@@ -130,16 +130,19 @@ final class SemanticRules {
         insideYear(end, periodPath + ".end");
 
         Map<String, Pupil> pupils = students(c.get("students"), path + ".students", path);
-        Map<String, GroupFacts> groups = groups(c.get("groups"), path + ".groups", pupils.keySet());
-        Map<String, LessonFacts> lessons = lessons(c.get("lessons"), path + ".lessons", groups, start, end);
+        Map<String, GroupFacts> groups = groups(c.get("groups"), path + ".groups", keys(c.get("students"), pupils));
+        Map<String, LessonFacts> lessons = lessons(c.get("lessons"), path + ".lessons", groups,
+                keys(c.get("groups"), groups), start, end);
+        Set<String> pupilIds = keys(c.get("students"), pupils);
+        Set<String> lessonIds = keys(c.get("lessons"), lessons);
 
         JsonNode marks = c.get("marks");
         if (grade == 1 && marks != null && marks.isArray() && !marks.isEmpty()) {
             add(path + ".marks", "grade1.marks", marks.size());
         }
         forEachObject(marks, path + ".marks", (mark, at) -> {
-            String pupil = ref(mark, "student", at, pupils.keySet(), "ref.student");
-            String lesson = ref(mark, "lesson", at, lessons.keySet(), "ref.lesson");
+            String pupil = ref(mark, "student", at, pupilIds, "ref.student");
+            String lesson = ref(mark, "lesson", at, lessonIds, "ref.lesson");
             onScale(mark, at);
             instant(mark, "enteredAt", at);
             ref(mark, "enteredBy", at, teachers, "ref.teacher");
@@ -148,8 +151,8 @@ final class SemanticRules {
 
         Map<String, Integer> seenAttendance = new HashMap<>();
         forEachObject(c.get("attendance"), path + ".attendance", (record, at) -> {
-            String pupil = ref(record, "student", at, pupils.keySet(), "ref.student");
-            String lesson = ref(record, "lesson", at, lessons.keySet(), "ref.lesson");
+            String pupil = ref(record, "student", at, pupilIds, "ref.student");
+            String lesson = ref(record, "lesson", at, lessonIds, "ref.lesson");
             presence(pupil, lesson, pupils, lessons, groups, at, "attendance");
             if (pupil != null && lesson != null) {
                 Integer first = seenAttendance.putIfAbsent(pupil + '\u0000' + lesson, index(at));
@@ -166,7 +169,7 @@ final class SemanticRules {
         Set<String> allowedPeriods = allowedFinalPeriods(periodId);
         Map<String, Integer> seenFinals = new HashMap<>();
         forEachObject(finals, path + ".finalMarks", (mark, at) -> {
-            String pupil = ref(mark, "student", at, pupils.keySet(), "ref.student");
+            String pupil = ref(mark, "student", at, pupilIds, "ref.student");
             String subject = ref(mark, "subject", at, subjects, "ref.subject");
             String finalPeriod = text(mark, "period");
             if (finalPeriod != null && allowedPeriods != null && !allowedPeriods.contains(finalPeriod)) {
@@ -218,7 +221,7 @@ final class SemanticRules {
                     JsonNode member = list.get(k);
                     if (member.isString()) {
                         members.add(member.stringValue());
-                        if (!pupils.contains(member.stringValue())) {
+                        if (pupils != null && !pupils.contains(member.stringValue())) {
                             add(JsonPaths.index(at + ".students", k), "ref.student", member.stringValue());
                         }
                     }
@@ -233,7 +236,7 @@ final class SemanticRules {
     }
 
     private Map<String, LessonFacts> lessons(JsonNode array, String path, Map<String, GroupFacts> groups,
-            LocalDate start, LocalDate end) {
+            Set<String> groupIds, LocalDate start, LocalDate end) {
         uniqueIds(array, path, "id");
         Map<String, LessonFacts> lessons = new HashMap<>();
         forEachObject(array, path, (lesson, at) -> {
@@ -247,7 +250,7 @@ final class SemanticRules {
             if (teacher != null && teacher.equals(replaced)) {
                 add(at + ".replacedTeacher", "lesson.self-replaced", teacher);
             }
-            String group = ref(lesson, "group", at, groups.keySet(), "ref.group");
+            String group = ref(lesson, "group", at, groupIds, "ref.group");
             if (group != null && subject != null && groups.get(group).subject() != null
                     && !subject.equals(groups.get(group).subject())) {
                 add(at + ".group", "lesson.group-subject", group, groups.get(group).subject(), subject);
@@ -305,6 +308,14 @@ final class SemanticRules {
         }
     }
 
+    /**
+     * The ids of a list to check references against, or null when the list itself is missing or not an array: the
+     * schema reports that once, rather than every reference into it failing.
+     */
+    private static Set<String> keys(JsonNode list, Map<String, ?> ids) {
+        return list != null && list.isArray() ? ids.keySet() : null;
+    }
+
     /** The ids of an array's objects with the index where each first occurs; repeats are violations. */
     private Map<String, Integer> uniqueIds(JsonNode array, String path, String field) {
         Map<String, Integer> ids = new HashMap<>();
@@ -324,6 +335,9 @@ final class SemanticRules {
     private String ref(JsonNode obj, String field, String at, Set<String> known, String key) {
         String id = text(obj, field);
         if (id == null) {
+            return null;
+        }
+        if (known == null) {
             return null;
         }
         if (!known.contains(id)) {

@@ -1,0 +1,154 @@
+package ru.journalarchive.synthetic;
+
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a valid, realistic and entirely fictional {@code journal-snapshot/1} of a school, deterministic for a seed:
+ * grades 1–11 (quarters for 1–9, half-years for 10–11), a federal-style curriculum per grade, about five lessons a
+ * day per class, marks as dense as in a real journal, absences, foreign-language groups, substitute lessons, pupils
+ * arriving and leaving, and final marks (with the year's marks when the fourth quarter closes). The JSON is
+ * streamed one class at a time, so schools of 10,000+ pupils never sit in memory whole.
+ */
+public final class SyntheticSchoolGenerator {
+
+    /**
+     * What to generate.
+     *
+     * @param pupils        how many pupils the school has (about 25 per class); ignored when classes are given
+     * @param seed          the seed: equal options give byte-identical output
+     * @param schoolId      the school's id; a number in it becomes the school's number («СОШ № 7» for sosh-7)
+     * @param academicYear  e.g. {@code 2024/2025}
+     * @param quarterPeriod the quarter that closes, {@code Q1}–{@code Q4}; grades 10–11 take H1 for Q1/Q2 and H2
+     *                      for Q3/Q4 (with lessons up to the quarter's end, and final marks when the half-year ends)
+     */
+    public record Options(int pupils, long seed, String schoolId, String academicYear, String quarterPeriod) {
+
+        public Options {
+            if (pupils < 1) {
+                throw new IllegalArgumentException("pupils must be at least 1: " + pupils);
+            }
+            Objects.requireNonNull(schoolId, "schoolId");
+            if (!Objects.requireNonNull(academicYear, "academicYear").matches("[0-9]{4}/[0-9]{4}")) {
+                throw new IllegalArgumentException("academicYear must look like 2024/2025: " + academicYear);
+            }
+            if (!Objects.requireNonNull(quarterPeriod, "quarterPeriod").matches("Q[1-4]")) {
+                throw new IllegalArgumentException("quarterPeriod must be Q1–Q4: " + quarterPeriod);
+            }
+        }
+    }
+
+    /**
+     * One class to generate, for a hand-chosen school layout.
+     *
+     * @param name        the class name, e.g. {@code 5А}
+     * @param grade       1–11
+     * @param pupils      how many pupils
+     * @param maxSubjects keep only the first (most important) subjects of the grade's curriculum; 0 keeps all
+     */
+    public record ClassSpec(String name, int grade, int pupils, int maxSubjects) {
+    }
+
+    private static final List<String> TOWNS = List.of("Верхнеозёрск", "Усть-Кедровск", "Малиновогорск",
+            "Ясноборск", "Новоключинск", "Тихоречье");
+
+    private SyntheticSchoolGenerator() {
+    }
+
+    /** Writes a school of {@code options.pupils()} pupils spread over grades 1–11, as compact JSON. */
+    public static void write(Options options, OutputStream out) {
+        write(options, layout(options.pupils()), false, out);
+    }
+
+    /** Writes a school with exactly the given classes, compact or laid out for people ({@code pretty}). */
+    public static void write(Options options, List<ClassSpec> classes, boolean pretty, OutputStream out) {
+        Random random = new Random(options.seed());
+        int firstYear = Integer.parseInt(options.academicYear().substring(0, 4));
+        SchoolCalendar calendar = new SchoolCalendar(firstYear);
+        int quarter = options.quarterPeriod().charAt(1) - '0';
+        LocalDate closing = calendar.quarter(quarter).end();
+        SchoolPlan plan = new SchoolPlan(classes, random);
+        JournalPrettyPrinter printer = pretty ? new JournalPrettyPrinter() : null;
+        ObjectWriter writer = pretty ? JsonMapper.shared().writer().with(printer) : JsonMapper.shared().writer();
+        try (JsonGenerator g = writer.createGenerator(out)) {
+            SnapshotJson json = new SnapshotJson(g, printer);
+            json.begin(school(options, random), options.academicYear(), closing.plusDays(3), plan);
+            int pupilNumber = 1;
+            for (SchoolPlan.PlannedClass planned : plan.classes) {
+                boolean half = planned.grade() >= 10;
+                SchoolCalendar.Term period = half ? calendar.half(quarter <= 2 ? 1 : 2) : calendar.quarter(quarter);
+                boolean complete = !period.end().isAfter(closing);
+                Random classRandom = new Random(options.seed() * 1_000_003L + planned.index());
+                ClassContent content = new ClassGenerator(planned, plan, calendar, period, closing, classRandom)
+                        .generate(pupilNumber, calendar.firstDay(), complete, quarter == 4, closing);
+                json.schoolClass(content);
+                pupilNumber += planned.pupils();
+            }
+            json.end();
+        }
+    }
+
+    /** About 25 pupils a class, classes over grades 1–11 (fewer in 10–11), parallel classes lettered А, Б, В … */
+    static List<ClassSpec> layout(int pupils) {
+        int count = Math.max(1, (int) Math.round(pupils / 25.0));
+        int[] perGrade = new int[12];
+        if (count <= 11) {
+            for (int k = 0; k < count; k++) {
+                perGrade[count == 1 ? 5 : 1 + (int) Math.round(k * 10.0 / (count - 1))]++;
+            }
+        } else {
+            double[] weight = {0, 1.1, 1.1, 1.1, 1.05, 1, 1, 1, 0.95, 0.95, 0.55, 0.5};
+            double sum = 0;
+            for (int g = 1; g <= 11; g++) {
+                sum += weight[g];
+            }
+            int given = 0;
+            double[] remainder = new double[12];
+            for (int g = 1; g <= 11; g++) {
+                double exact = count * weight[g] / sum;
+                perGrade[g] = Math.max(1, (int) exact);
+                remainder[g] = exact - (int) exact;
+                given += perGrade[g];
+            }
+            while (given < count) {
+                int best = 1;
+                for (int g = 2; g <= 11; g++) {
+                    best = remainder[g] > remainder[best] ? g : best;
+                }
+                perGrade[best]++;
+                remainder[best] = -1;
+                given++;
+            }
+        }
+        List<ClassSpec> classes = new ArrayList<>();
+        int made = 0;
+        for (int g = 1; g <= 11; g++) {
+            for (int k = 0; k < perGrade[g]; k++) {
+                int size = pupils / count + (made < pupils % count ? 1 : 0);
+                classes.add(new ClassSpec(SchoolPlan.className(g, k), g, size, 0));
+                made++;
+            }
+        }
+        return classes;
+    }
+
+    private static SnapshotJson.School school(Options options, Random random) {
+        Matcher digits = Pattern.compile("[0-9]+").matcher(options.schoolId());
+        String number = digits.find() ? String.valueOf(Integer.parseInt(digits.group()))
+                : String.valueOf(1 + random.nextInt(60));
+        String town = TOWNS.get(Math.floorMod(options.schoolId().hashCode(), TOWNS.size()));
+        return new SnapshotJson.School(options.schoolId(),
+                "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № "
+                        + number + "»",
+                "МБОУ «СОШ № " + number + "»", town, Names.fullName(random, random.nextDouble() < 0.7));
+    }
+}
