@@ -76,11 +76,19 @@ class DocumentsCommand implements Callable<Integer> {
         m.put("pageCount", d.pageCount());
         m.put("createdAt", d.createdAt().toString());
         m.put("replicas", replicas(pdf));
-        m.put("retention", Map.of("recordClass", d.retention().recordClass(),
-                "termYears", d.retention().termYears(),
-                "eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom().toString()));
-        d.object(ArchivedDocument.ROLE_SOURCE_JSON).ifPresent(src -> m.put("source", Map.of(
-                "key", src.key(), "sha256", src.sha256(), "sizeBytes", src.sizeBytes(), "replicas", replicas(src))));
+        Map<String, Object> retention = new LinkedHashMap<>();
+        retention.put("recordClass", d.retention().recordClass());
+        retention.put("termYears", d.retention().termYears());
+        retention.put("eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom().toString());
+        m.put("retention", retention);
+        d.object(ArchivedDocument.ROLE_SOURCE_JSON).ifPresent(src -> {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("key", src.key());
+            source.put("sha256", src.sha256());
+            source.put("sizeBytes", src.sizeBytes());
+            source.put("replicas", replicas(src));
+            m.put("source", source);
+        });
         return m;
     }
 

@@ -39,7 +39,8 @@ public final class Pdfs {
         return files;
     }
 
-    private static void collect(PDEmbeddedFilesNameTreeNode node, List<byte[]> files) throws IOException {
+    private static void collect(org.apache.pdfbox.pdmodel.common.PDNameTreeNode<PDComplexFileSpecification> node,
+            List<byte[]> files) throws IOException {
         Map<String, PDComplexFileSpecification> entries = node.getNames();
         if (entries != null) {
             for (PDComplexFileSpecification spec : entries.values()) {
@@ -47,7 +48,7 @@ public final class Pdfs {
             }
         }
         if (node.getKids() != null) {
-            for (PDEmbeddedFilesNameTreeNode kid : node.getKids()) {
+            for (var kid : node.getKids()) {
                 collect(kid, files);
             }
         }
