@@ -146,7 +146,7 @@ class PeriodCloseEndToEndTest {
         Map<String, Long> before = registry.counts();
         String[] changed = new String[3];
         Path changedSnapshot = Snapshots.mutate(snapshot, tmp.resolve("retro-changed.json"), s -> {
-            ObjectNode schoolClass = Snapshots.classOfGrade(s, 5);
+            ObjectNode schoolClass = Snapshots.markedClass(s);
             ObjectNode mark = (ObjectNode) schoolClass.get("marks").get(0);
             changed[0] = schoolClass.get("id").asString();
             changed[1] = mark.get("value").asString();

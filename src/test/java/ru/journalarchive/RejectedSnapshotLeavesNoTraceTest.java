@@ -58,15 +58,15 @@ class RejectedSnapshotLeavesNoTraceTest {
         return Stream.of(
                 bad("an unknown reference", s -> {
                     mark(s).put("student", "st-nobody");
-                    return grade5(s) + ".marks[0].student";
+                    return markedClassPath(s) + ".marks[0].student";
                 }),
                 bad("a mark outside the scale", s -> {
                     mark(s).put("value", "6");
-                    return grade5(s) + ".marks[0].value";
+                    return markedClassPath(s) + ".marks[0].value";
                 }),
                 bad("a lesson outside the period", s -> {
-                    ((ObjectNode) Snapshots.classOfGrade(s, 5).get("lessons").get(0)).put("date", "2025-03-03");
-                    return grade5(s) + ".lessons[0].date";
+                    ((ObjectNode) Snapshots.markedClass(s).get("lessons").get(0)).put("date", "2025-03-03");
+                    return markedClassPath(s) + ".lessons[0].date";
                 }),
                 bad("marks in grade 1", s -> {
                     ObjectNode grade1 = Snapshots.classOfGrade(s, 1);
@@ -81,8 +81,8 @@ class RejectedSnapshotLeavesNoTraceTest {
                     return "$.teachers[1].id";
                 }),
                 bad("an impossible date", s -> {
-                    ((ObjectNode) Snapshots.classOfGrade(s, 5).get("period")).put("end", "2024-02-30");
-                    return grade5(s) + ".period.end";
+                    ((ObjectNode) Snapshots.markedClass(s).get("period")).put("end", "2024-02-30");
+                    return markedClassPath(s) + ".period.end";
                 }),
                 bad("a wrong format tag", s -> {
                     s.put("format", "journal-snapshot/2");
@@ -93,9 +93,9 @@ class RejectedSnapshotLeavesNoTraceTest {
                     return "$.school.id";
                 }),
                 bad("a 5 MB string", s -> {
-                    ((ObjectNode) Snapshots.classOfGrade(s, 5).get("lessons").get(0))
+                    ((ObjectNode) Snapshots.markedClass(s).get("lessons").get(0))
                             .put("topic", "а".repeat(5 * 1024 * 1024));
-                    return grade5(s) + ".lessons[0].topic";
+                    return markedClassPath(s) + ".lessons[0].topic";
                 }));
     }
 
@@ -103,12 +103,12 @@ class RejectedSnapshotLeavesNoTraceTest {
         return Arguments.of(what, change);
     }
 
-    private static String grade5(ObjectNode snapshot) {
-        return "$.classes[" + Snapshots.indexOfGrade(snapshot, 5) + "]";
+    private static String markedClassPath(ObjectNode snapshot) {
+        return "$.classes[" + Snapshots.indexOfMarkedClass(snapshot) + "]";
     }
 
     private static ObjectNode mark(ObjectNode snapshot) {
-        return (ObjectNode) Snapshots.classOfGrade(snapshot, 5).get("marks").get(0);
+        return (ObjectNode) Snapshots.markedClass(snapshot).get("marks").get(0);
     }
 
     @ParameterizedTest(name = "{0}")

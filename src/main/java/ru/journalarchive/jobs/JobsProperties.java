@@ -1,7 +1,9 @@
 package ru.journalarchive.jobs;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("archive.jobs")
-record JobsProperties(@DefaultValue("0") @Min(0) @Max(64) int closeThreads, @DefaultValue Inbox inbox) {
+record JobsProperties(@DefaultValue("0") @Min(0) @Max(64) int closeThreads, @Valid @DefaultValue Inbox inbox) {
 
     /**
      * The inbox: a folder where snapshots are dropped to be imported and closed.
@@ -26,7 +28,7 @@ record JobsProperties(@DefaultValue("0") @Min(0) @Max(64) int closeThreads, @Def
      * @param pollInterval how often it is polled
      * @param settleTime   a file must be unchanged this long before it is taken (it may still be being copied)
      */
-    record Inbox(@DefaultValue("true") boolean enabled, @DefaultValue("${archive.data-directory}/inbox") Path directory,
+    record Inbox(@DefaultValue("true") boolean enabled, @NotNull Path directory,
                  @DefaultValue("30s") Duration pollInterval, @DefaultValue("5s") Duration settleTime) {
     }
 

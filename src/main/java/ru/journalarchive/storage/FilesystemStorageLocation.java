@@ -107,10 +107,11 @@ final class FilesystemStorageLocation implements StorageLocation {
     @Override
     public Optional<StoredObject> verify(String key) {
         Path path = pathOf(key);
+        // Ask about a directory first: a concurrent writer may publish the file between two checks.
+        if (Files.isDirectory(path)) {
+            throw failure(key, "is a directory, not an object (a key must not be a prefix of another)", null);
+        }
         if (!Files.isRegularFile(path)) {
-            if (Files.exists(path)) {
-                throw failure(key, "is a directory, not an object (a key must not be a prefix of another)", null);
-            }
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(path)) {

@@ -38,6 +38,23 @@ public final class Snapshots {
         return target;
     }
 
+    /** The index in {@code classes} of the first class above grade 1 that has marks. */
+    public static int indexOfMarkedClass(ObjectNode snapshot) {
+        int i = 0;
+        for (JsonNode c : snapshot.get("classes")) {
+            if (c.get("grade").asInt() > 1 && !c.get("marks").isEmpty()) {
+                return i;
+            }
+            i++;
+        }
+        throw new IllegalStateException("no class with marks");
+    }
+
+    /** The first class above grade 1 that has marks. */
+    public static ObjectNode markedClass(ObjectNode snapshot) {
+        return (ObjectNode) snapshot.get("classes").get(indexOfMarkedClass(snapshot));
+    }
+
     /** The index in {@code classes} of the first class of a grade. */
     public static int indexOfGrade(ObjectNode snapshot, int grade) {
         int i = 0;
