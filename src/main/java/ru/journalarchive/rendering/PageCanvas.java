@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -125,20 +126,18 @@ final class PageCanvas {
     /** Text measurement with the document's fonts; usable before any page exists (for pagination). */
     record Measure(FontLibrary.Fonts fonts) {
 
+        private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+        private static final Pattern SPACES = Pattern.compile(" +");
+
         String printable(String text) {
             return fonts.library().printable(text);
         }
 
         float width(PDFont font, float size, String text) {
-            String printable = printable(text);
-            if (printable.isEmpty()) {
+            if (text == null || text.isEmpty()) {
                 return 0f;
             }
-            try {
-                return font.getStringWidth(printable) / 1000f * size;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return fonts.library().width(font == fonts.bold(), text) / 1000f * size;
         }
 
         float width(List<Run> runs) {
@@ -158,8 +157,8 @@ final class PageCanvas {
             if (text == null || text.isBlank()) {
                 return lines;
             }
-            for (String paragraph : text.strip().split("\\R")) {
-                String[] words = printable(paragraph).trim().split(" +");
+            for (String paragraph : LINE_BREAK.split(text.strip())) {
+                String[] words = SPACES.split(printable(paragraph).trim());
                 StringBuilder line = new StringBuilder();
                 for (String word : words) {
                     if (word.isEmpty()) {
