@@ -158,9 +158,8 @@ final class PageCanvas {
                 return lines;
             }
             for (String paragraph : LINE_BREAK.split(text.strip())) {
-                String[] words = SPACES.split(printable(paragraph).trim());
                 StringBuilder line = new StringBuilder();
-                for (String word : words) {
+                for (String word : words(printable(paragraph).trim())) {
                     if (word.isEmpty()) {
                         continue;
                     }
@@ -180,6 +179,11 @@ final class PageCanvas {
                         while (cut > 1 && width(font, size, rest.substring(0, cut)) > maxWidth) {
                             cut--;
                         }
+                        // Prefer breaking a compound word after its hyphen («духовно-|нравственной»).
+                        int hyphen = rest.lastIndexOf('-', cut - 1);
+                        if (hyphen > 0) {
+                            cut = hyphen + 1;
+                        }
                         lines.add(rest.substring(0, cut));
                         rest = rest.substring(cut);
                     }
@@ -190,6 +194,28 @@ final class PageCanvas {
                 }
             }
             return lines;
+        }
+
+        /** The words of a line; «№» stays with the number after it, as a non-breaking space would keep it. */
+        private static List<String> words(String line) {
+            List<String> words = new ArrayList<>();
+            String pending = null;
+            for (String word : SPACES.split(line)) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                String joined = pending == null ? word : pending + " " + word;
+                if (word.equals("№")) {
+                    pending = joined;
+                } else {
+                    words.add(joined);
+                    pending = null;
+                }
+            }
+            if (pending != null) {
+                words.add(pending);
+            }
+            return words;
         }
 
         /** The largest size not above {@code size} at which the text fits {@code maxWidth}. */
