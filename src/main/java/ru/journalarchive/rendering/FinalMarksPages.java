@@ -13,9 +13,10 @@ import ru.journalarchive.snapshot.Snapshot.Subject;
 final class FinalMarksPages {
 
     private static final float NUMBER_WIDTH = 22f;
-    private static final float NAME_WIDTH = 200f;
+    private static final float NAME_WIDTH = 180f;
     private static final float COLUMN_WIDTH = 30f;
     private static final float MIN_BLOCK_WIDTH = 46f;
+    private static final float MAX_STRETCH = 1.6f;
     private static final float SUBJECT_HEADER = 44f;
     private static final float KIND_HEADER = 12f;
     private static final float ROW_HEIGHT = 15f;
@@ -58,6 +59,15 @@ final class FinalMarksPages {
             used += block.width();
         }
         columnPages.add(current);
+        // Blocks share out the width left over on their page, up to a limit, so the table fills the sheet.
+        for (List<Block> page : columnPages) {
+            float width = 0f;
+            for (Block b : page) {
+                width += b.width();
+            }
+            float stretch = Math.min(MAX_STRETCH, available / width);
+            page.replaceAll(b -> new Block(b.subject(), b.kinds(), b.width() * stretch));
+        }
         float headerHeight = SUBJECT_HEADER + (kindRow ? KIND_HEADER : 0f);
         int rowsPerPage = (int) ((SheetHeading.TABLE_TOP - headerHeight - PageCanvas.BOTTOM) / ROW_HEIGHT);
         List<Student> pupils = context.index().pupils();
@@ -143,7 +153,7 @@ final class FinalMarksPages {
     private void subjectHeader(PageCanvas canvas, Block block, float x, float top) {
         float width = block.width() - 4f;
         float size = 7f;
-        for (String word : block.subject().name().split("\\s+")) {
+        for (String word : block.subject().name().split("\\s+|(?<=-)")) {
             size = Math.min(size, context.measure().fit(context.bold(), 7f, word, width));
         }
         List<String> lines = context.measure().wrap(context.bold(), size, block.subject().name(), width);

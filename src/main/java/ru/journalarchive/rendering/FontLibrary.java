@@ -1,6 +1,5 @@
 package ru.journalarchive.rendering;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,13 +24,18 @@ final class FontLibrary {
     private final byte[] regular;
     private final byte[] bold;
     /** The BMP code points both faces have a glyph for. */
-    private final BitSet supported;
+    private final BitSet supported = new BitSet(0x10000);
+    /** Advance widths in 1/1000 em by BMP code point, for fast layout measurements. */
+    private final float[] regularWidths = new float[0x10000];
+    private final float[] boldWidths = new float[0x10000];
 
     private FontLibrary(byte[] regular, byte[] bold) throws IOException {
         this.regular = regular;
         this.bold = bold;
-        this.supported = glyphsOf(regular);
-        this.supported.and(glyphsOf(bold));
+        BitSet inRegular = metricsOf(regular, regularWidths);
+        BitSet inBold = metricsOf(bold, boldWidths);
+        supported.or(inRegular);
+        supported.and(inBold);
     }
 
     /** The library, loaded on first use. */
@@ -45,8 +49,7 @@ final class FontLibrary {
      */
     Fonts loadInto(PDDocument document) {
         try {
-            return new Fonts(PDType0Font.load(document, new ByteArrayInputStream(regular), true),
-                    PDType0Font.load(document, new ByteArrayInputStream(bold), true), this);
+            return new Fonts(load(document, regular), load(document, bold), this);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the embedded journal fonts", e);
         }
@@ -61,26 +64,69 @@ final class FontLibrary {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x00A0) {
-                out.append(' ');
-            } else if (cp <= 0xFFFF && supported.get(cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append(REPLACEMENT);
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char printable = printable(c);
+            if (printable != c && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
             }
-        });
-        return out.toString();
+            if (out != null) {
+                // A surrogate pair (outside the BMP) becomes one replacement character.
+                if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(text.charAt(i - 1))) {
+                    out.append(printable);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
-    private static BitSet glyphsOf(byte[] font) throws IOException {
+    private char printable(char c) {
+        if (c == ' ') {
+            return c;
+        }
+        if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+            return ' ';
+        }
+        return supported.get(c) && !Character.isSurrogate(c) ? c : REPLACEMENT;
+    }
+
+    /** The advance width of the text in 1/1000 em, as {@link #printable(String)} would draw it. */
+    float width(boolean boldFace, String text) {
+        float[] widths = boldFace ? boldWidths : regularWidths;
+        float total = 0f;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1))) {
+                continue;
+            }
+            total += widths[printable(c)];
+        }
+        return total;
+    }
+
+    /**
+     * A font object for one document. GSUB processing is switched off: it only forms Latin ligatures, which
+     * Russian text does not need, and PDFBox's implementation of it costs half the rendering time.
+     */
+    private static PDType0Font load(PDDocument document, byte[] font) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+        ttf.setEnableGsub(false);
+        document.registerTrueTypeFontForClosing(ttf);
+        return PDType0Font.load(document, ttf, true);
+    }
+
+    /** Which BMP code points the font has a glyph for, filling in their advance widths. */
+    private static BitSet metricsOf(byte[] font, float[] widths) throws IOException {
         BitSet glyphs = new BitSet(0x10000);
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
             var cmap = ttf.getUnicodeCmapLookup();
+            float scale = 1000f / ttf.getUnitsPerEm();
             for (int cp = 0x20; cp <= 0xFFFF; cp++) {
-                if ((cp < 0xD800 || cp > 0xDFFF) && cmap.getGlyphId(cp) > 0) {
+                int gid = (cp < 0xD800 || cp > 0xDFFF) ? cmap.getGlyphId(cp) : 0;
+                if (gid > 0) {
                     glyphs.set(cp);
+                    widths[cp] = ttf.getAdvanceWidth(gid) * scale;
                 }
             }
         }

@@ -37,9 +37,9 @@ final class JournalIndex {
     private final SchoolClass schoolClass;
     private final List<Student> pupils;
     private final List<Sheet> sheets;
-    private final Map<String, List<Mark>> marks = new HashMap<>();
-    private final Map<String, List<String>> absences = new HashMap<>();
-    private final Map<String, FinalMark> finalMarks = new HashMap<>();
+    private final Map<Key, List<Mark>> marks = new HashMap<>();
+    private final Map<Key, List<String>> absences = new HashMap<>();
+    private final Map<Key, FinalMark> finalMarks = new HashMap<>();
 
     JournalIndex(ClassJournal journal) {
         this.journal = journal;
@@ -186,8 +186,16 @@ final class JournalIndex {
         return Objects.requireNonNullElse(name, "").toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
     }
 
-    private static String key(String... parts) {
-        return String.join("\u0000", parts);
+    private static Key key(String student, String item) {
+        return new Key(student, item, "");
+    }
+
+    private static Key key(String student, String subject, String period) {
+        return new Key(student, subject, period);
+    }
+
+    /** A lookup key: a pupil and a lesson, or a pupil, subject and period. */
+    private record Key(String student, String item, String period) {
     }
 
     private static <T> List<T> list(List<T> list) {

@@ -109,7 +109,7 @@ final class MarksGridPages {
                 }
             }
         }
-        canvas.text(context.regular(), 6.5f, PageCanvas.LEFT, bottom - 9f, context.text("grid.legend"));
+        canvas.text(context.regular(), 6.5f, PageCanvas.LEFT, bottom - 9f, context.text(marks ? "grid.legend" : "grid.legendAttendance"));
     }
 
     private String teacherLine() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -125,20 +126,18 @@ final class PageCanvas {
     /** Text measurement with the document's fonts; usable before any page exists (for pagination). */
     record Measure(FontLibrary.Fonts fonts) {
 
+        private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+        private static final Pattern SPACES = Pattern.compile(" +");
+
         String printable(String text) {
             return fonts.library().printable(text);
         }
 
         float width(PDFont font, float size, String text) {
-            String printable = printable(text);
-            if (printable.isEmpty()) {
+            if (text == null || text.isEmpty()) {
                 return 0f;
             }
-            try {
-                return font.getStringWidth(printable) / 1000f * size;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return fonts.library().width(font == fonts.bold(), text) / 1000f * size;
         }
 
         float width(List<Run> runs) {
@@ -158,10 +157,9 @@ final class PageCanvas {
             if (text == null || text.isBlank()) {
                 return lines;
             }
-            for (String paragraph : text.strip().split("\\R")) {
-                String[] words = printable(paragraph).trim().split(" +");
+            for (String paragraph : LINE_BREAK.split(text.strip())) {
                 StringBuilder line = new StringBuilder();
-                for (String word : words) {
+                for (String word : words(printable(paragraph).trim())) {
                     if (word.isEmpty()) {
                         continue;
                     }
@@ -181,6 +179,11 @@ final class PageCanvas {
                         while (cut > 1 && width(font, size, rest.substring(0, cut)) > maxWidth) {
                             cut--;
                         }
+                        // Prefer breaking a compound word after its hyphen («духовно-|нравственной»).
+                        int hyphen = rest.lastIndexOf('-', cut - 1);
+                        if (hyphen > 0) {
+                            cut = hyphen + 1;
+                        }
                         lines.add(rest.substring(0, cut));
                         rest = rest.substring(cut);
                     }
@@ -191,6 +194,28 @@ final class PageCanvas {
                 }
             }
             return lines;
+        }
+
+        /** The words of a line; «№» stays with the number after it, as a non-breaking space would keep it. */
+        private static List<String> words(String line) {
+            List<String> words = new ArrayList<>();
+            String pending = null;
+            for (String word : SPACES.split(line)) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                String joined = pending == null ? word : pending + " " + word;
+                if (word.equals("№")) {
+                    pending = joined;
+                } else {
+                    words.add(joined);
+                    pending = null;
+                }
+            }
+            if (pending != null) {
+                words.add(pending);
+            }
+            return words;
         }
 
         /** The largest size not above {@code size} at which the text fits {@code maxWidth}. */

@@ -51,6 +51,12 @@ final class PdfaConformance {
     /** The JDK's built-in sRGB profile, read once; the same bytes on every call. */
     private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    /**
+     * Creating an XmpSerializer looks up XML factories on the classpath, which costs more than the rest of the
+     * metadata; each rendering thread keeps one (it is not thread-safe).
+     */
+    private static final ThreadLocal<XmpSerializer> SERIALIZER = ThreadLocal.withInitial(PdfaConformance::serializer);
+
     private PdfaConformance() {
     }
 
@@ -166,11 +172,15 @@ final class PdfaConformance {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new XmpSerializer().serialize(xmp, out, true);
+            SERIALIZER.get().serialize(xmp, out, true);
         } catch (TransformerException e) {
             throw new IOException("Cannot write the XMP metadata", e);
         }
         return out.toByteArray();
+    }
+
+    private static XmpSerializer serializer() {
+        return new XmpSerializer();
     }
 
     /** The freezing moment in UTC, to whole seconds: PDF dates have no fractions, and XMP must equal them. */
