@@ -46,7 +46,9 @@ public class SnapshotIntake {
         if (earlier.isPresent()) {
             return new ImportResult(imports.get(earlier.get()), true);
         }
-        List<NewImport.NewClass> classes = ClassJournals.of(snapshot).stream().map(SnapshotIntake::toNewClass).toList();
+        // Canonicalising each class is independent CPU work: spread it over the cores.
+        List<NewImport.NewClass> classes = ClassJournals.of(snapshot).parallelStream()
+                .map(SnapshotIntake::toNewClass).toList();
         ImportedSnapshot registered = imports.register(new NewImport(sha256, snapshot.school().id(),
                 snapshot.school().name(), snapshot.academicYear(), snapshot.exportedAt(),
                 snapshot.source() == null ? null : snapshot.source().system(), file.getFileName().toString(),

@@ -40,7 +40,7 @@ class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String school = "bench-" + System.currentTimeMillis();
+        String school = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         Path file = Files.createTempFile("benchmark-", ".json");
         try {
             GenerateCommand.write(new SyntheticSchoolGenerator.Options(pupils, seed, school, "2024/2025", "Q1"), file);

@@ -2,7 +2,6 @@ package ru.journalarchive.freezing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -25,6 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CanonicalJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /**
+     * Writes a tree with properties sorted by name and no whitespace: for the records of a journal (strings,
+     * integers, nulls) exactly the RFC 8785 text, and far cheaper than a full JCS pass per array element.
+     */
+    private static final JsonMapper SORTED = JsonMapper.builder()
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
 
     private CanonicalJson() {
     }
@@ -67,7 +74,7 @@ public final class CanonicalJson {
             boolean objects = elements.stream().allMatch(JsonNode::isObject);
             if (objects && !elements.isEmpty()) {
                 // Records have no natural order in the contract: order them by their own canonical text.
-                List<String> keys = elements.stream().map(e -> new String(canonicalize(e), StandardCharsets.UTF_8)).toList();
+                List<String> keys = elements.stream().map(CanonicalJson::sortKey).toList();
                 List<Integer> order = new ArrayList<>();
                 for (int i = 0; i < elements.size(); i++) {
                     order.add(i);
@@ -82,6 +89,11 @@ public final class CanonicalJson {
             return copy;
         }
         return node;
+    }
+
+    /** The order key of an array element: its canonical text (sorted properties, no whitespace). */
+    static String sortKey(JsonNode element) {
+        return SORTED.writeValueAsString(element);
     }
 
     private static ArrayNode sortedStrings(ArrayNode array) {

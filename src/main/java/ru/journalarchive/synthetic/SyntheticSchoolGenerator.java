@@ -143,7 +143,9 @@ public final class SyntheticSchoolGenerator {
 
     private static SnapshotJson.School school(Options options, Random random) {
         Matcher digits = Pattern.compile("[0-9]+").matcher(options.schoolId());
-        String number = digits.find() ? String.valueOf(Integer.parseInt(digits.group()))
+        // A school number from the id («sosh-24» → № 24) when it looks like one, otherwise a made-up one.
+        String number = digits.find() && digits.group().length() <= 3
+                ? String.valueOf(Integer.parseInt(digits.group()))
                 : String.valueOf(1 + random.nextInt(60));
         String town = TOWNS.get(Math.floorMod(options.schoolId().hashCode(), TOWNS.size()));
         return new SnapshotJson.School(options.schoolId(),

@@ -49,6 +49,21 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void theOrderKeyOfEveryRecordIsExactlyItsRfc8785Text() throws Exception {
+        tools.jackson.databind.JsonNode tree = tools.jackson.databind.json.JsonMapper.builder().build()
+                .valueToTree(JOURNAL.schoolClass());
+        int checked = 0;
+        for (String list : List.of("students", "lessons", "marks", "attendance", "finalMarks", "groups")) {
+            for (tools.jackson.databind.JsonNode element : tree.get(list)) {
+                assertThat(CanonicalJson.sortKey(element))
+                        .isEqualTo(new org.erdtman.jcs.JsonCanonicalizer(element.toString()).getEncodedString());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    @Test
     void oneChangedMarkChangesTheHash() {
         Snapshot.SchoolClass c = JOURNAL.schoolClass();
         List<Snapshot.Mark> marks = new ArrayList<>(c.marks());
