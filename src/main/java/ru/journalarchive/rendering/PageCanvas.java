@@ -159,14 +159,21 @@ final class PageCanvas {
             }
             for (String paragraph : LINE_BREAK.split(text.strip())) {
                 StringBuilder line = new StringBuilder();
+                float lineWidth = 0f;
+                float space = width(font, size, " ");
                 for (String word : words(printable(paragraph).trim())) {
                     if (word.isEmpty()) {
                         continue;
                     }
-                    String candidate = line.isEmpty() ? word : line + " " + word;
-                    if (width(font, size, candidate) <= maxWidth) {
-                        line.setLength(0);
-                        line.append(candidate);
+                    // Widths add up character by character (no kerning), so the line is measured incrementally.
+                    float wordWidth = width(font, size, word);
+                    float candidate = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+                    if (candidate <= maxWidth) {
+                        if (!line.isEmpty()) {
+                            line.append(' ');
+                        }
+                        line.append(word);
+                        lineWidth = candidate;
                         continue;
                     }
                     if (!line.isEmpty()) {
@@ -188,6 +195,7 @@ final class PageCanvas {
                         rest = rest.substring(cut);
                     }
                     line.append(rest);
+                    lineWidth = width(font, size, rest);
                 }
                 if (!line.isEmpty()) {
                     lines.add(line.toString());

@@ -1,5 +1,7 @@
 package ru.journalarchive.rendering;
 
+import java.util.Arrays;
+
 /**
  * A rendered PDF/A-3B class journal: its bytes and how many pages («листы») it has.
  *
@@ -8,7 +10,7 @@ package ru.journalarchive.rendering;
  */
 public record RenderedDocument(byte[] pdf, int pageCount) {
 
-    /** Keeps the record from exposing a mutable array it does not own. */
+    /** Keeps the record from sharing a mutable array with its caller. */
     public RenderedDocument {
         pdf = pdf.clone();
     }
@@ -17,5 +19,21 @@ public record RenderedDocument(byte[] pdf, int pageCount) {
     @Override
     public byte[] pdf() {
         return pdf.clone();
+    }
+
+    /** Equal when the bytes are equal: two renderings of the same journal are the same document. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RenderedDocument that && pageCount == that.pageCount && Arrays.equals(pdf, that.pdf);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(pdf) + pageCount;
+    }
+
+    @Override
+    public String toString() {
+        return "RenderedDocument[" + pdf.length + " bytes, " + pageCount + " pages]";
     }
 }

@@ -56,7 +56,9 @@ final class TitlePage {
         float left = PageCanvas.LEFT + 80;
         canvas.text(context.regular(), 12, left, 205,
                 context.text("title.classTeacher", index.journal().teacherName(index.schoolClass().classTeacher())));
-        canvas.text(context.regular(), 12, left, 185, context.text("title.director", school.director()));
+        if (school.director() != null && !school.director().isBlank()) {
+            canvas.text(context.regular(), 12, left, 185, context.text("title.director", school.director()));
+        }
 
         y = 130;
         float width = PageCanvas.WIDTH - 160;

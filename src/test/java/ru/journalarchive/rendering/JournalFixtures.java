@@ -72,6 +72,11 @@ final class JournalFixtures {
         return new Spec(6, "6v", "6В", 20, List.of(new SubjectSpec("mat", "Математика", 60, false))).build();
     }
 
+    /** A large class: 40 pupils, more than one marks page holds. */
+    static ClassJournal fortyPupils() {
+        return new Spec(8, "8d", "8Д", 40, List.of(new SubjectSpec("his", "История", 12, false))).build();
+    }
+
     /** A typical class: 25 pupils, 12 subjects, 40 lessons each in the quarter. */
     static ClassJournal typical() {
         List<SubjectSpec> subjects = new ArrayList<>();
@@ -89,7 +94,7 @@ final class JournalFixtures {
     /** The full name of the n-th pupil of a generated class (0-based), in the order they were generated. */
     static String pupilName(int n) {
         String[] first = SURNAMES[n % SURNAMES.length].endsWith("а") ? GIRL_NAMES : BOY_NAMES;
-        return SURNAMES[n % SURNAMES.length] + " " + first[n % first.length];
+        return SURNAMES[n % SURNAMES.length] + " " + first[(n + n / SURNAMES.length) % first.length];
     }
 
     record SubjectSpec(String id, String name, int lessons, boolean split) {
