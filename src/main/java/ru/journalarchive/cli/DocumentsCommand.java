@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ru.journalarchive.registry.ArchivedDocument;
-import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,14 +21,8 @@ class DocumentsCommand implements Callable<Integer> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Option(names = "--school", descriptionKey = "filter.school")
-    String school;
-    @Option(names = "--year", descriptionKey = "filter.year")
-    String year;
-    @Option(names = "--period", descriptionKey = "filter.period")
-    String period;
-    @Option(names = "--class", descriptionKey = "filter.class")
-    String classId;
+    @Mixin
+    DocumentFilter filter;
     @Option(names = "--json", descriptionKey = "documents.json")
     boolean json;
 
@@ -42,7 +36,7 @@ class DocumentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ArchivedDocument> documents = registry.list(new DocumentQuery(school, year, period, classId));
+        List<ArchivedDocument> documents = registry.list(filter.toQuery());
         for (ArchivedDocument d : documents) {
             System.out.println(json ? JSON.writeValueAsString(toJson(d)) : line(d));
         }

@@ -3,10 +3,9 @@ package ru.journalarchive.cli;
 import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import ru.journalarchive.archiving.ReplicaVerification;
 import ru.journalarchive.archiving.VerificationReport;
-import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.storage.StorageLocations;
 
 /**
@@ -19,14 +18,8 @@ class VerifyCommand implements Callable<Integer> {
 
     static final int DAMAGED = 1;
 
-    @Option(names = "--school", descriptionKey = "filter.school")
-    String school;
-    @Option(names = "--year", descriptionKey = "filter.year")
-    String year;
-    @Option(names = "--period", descriptionKey = "filter.period")
-    String period;
-    @Option(names = "--class", descriptionKey = "filter.class")
-    String classId;
+    @Mixin
+    DocumentFilter filter;
 
     private final ReplicaVerification verification;
     private final StorageLocations locations;
@@ -41,7 +34,7 @@ class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        VerificationReport report = verification.verify(new DocumentQuery(school, year, period, classId));
+        VerificationReport report = verification.verify(filter.toQuery());
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println(messages.get("verify.summary", report.documents(), report.replicas(),
                 String.format(java.util.Locale.ROOT, "%.1f", report.verifiedBytes() / 1e6),
