@@ -235,6 +235,26 @@ class PeriodCloseEndToEndTest {
         assertThat(registry.list(new DocumentQuery("inbox-good", null, null, null))).isNotEmpty();
     }
 
+    @Test
+    void whatIsArchivedCannotBeChangedOrDeletedInTheRegistry() throws Exception {
+        Path snapshot = Snapshots.generate(tmp, "immutable", 30, 12L);
+        assertThat(cli.run("close", snapshot.toString()).exitCode()).isZero();
+        String id = registry.list(new DocumentQuery("immutable", null, null, null)).get(0).id().toString();
+
+        for (String statement : List.of(
+                "UPDATE archived_object SET sha256 = repeat('0', 64) WHERE document_id = '%s'",
+                "DELETE FROM archived_object WHERE document_id = '%s'",
+                "UPDATE archived_document SET page_count = 1 WHERE id = '%s'",
+                "UPDATE replica SET object_key = 'elsewhere' WHERE object_id IN"
+                        + " (SELECT id FROM archived_object WHERE document_id = '%s')",
+                "UPDATE frozen_journal SET sha256 = repeat('0', 64) WHERE id ="
+                        + " (SELECT frozen_journal_id FROM archived_document WHERE id = '%s')")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(statement.formatted(id)).update())
+                    .as(statement).hasMessageContaining("write-once");
+        }
+        assertThat(cli.run("verify", "--school", "immutable").exitCode()).isZero();
+    }
+
     private byte[] assertReplicasIdentical(ArchivedDocument document, String role) throws IOException {
         ArchivedDocument.ArchivedObject object = document.object(role).orElseThrow();
         assertThat(object.replicas()).extracting(ArchivedDocument.Replica::location)
