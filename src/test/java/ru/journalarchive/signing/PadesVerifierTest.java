@@ -1,0 +1,171 @@
+package ru.journalarchive.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PadesVerifierTest {
+
+    private static final PadesVerifier VERIFIER = new PadesVerifier();
+    private static LocalTimestampAuthority tsa;
+    private static PadesSigner signer;
+    private static byte[] rsaSigned;
+
+    @BeforeAll
+    static void signOnce() {
+        TestPki pki = TestPki.get();
+        tsa = LocalTimestampAuthority.start(pki.tsa.key(), pki.tsa.certificate(), pki.tsa.chain());
+        signer = new PadesSigner(tsa.client());
+        rsaSigned = signer.sign(SamplePdfs.journal(), pki.token(SignatureAlgorithm.RSA_SHA256), Instant.now());
+    }
+
+    @AfterAll
+    static void stopTsa() {
+        tsa.close();
+    }
+
+    private static List<java.security.cert.X509Certificate> anchors() {
+        return List.of(TestPki.get().ca.certificate());
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void aJournalSignedWithEachAlgorithmOfThePolicyVerifies(SignatureAlgorithm algorithm) throws Exception {
+        Instant before = Instant.now().minusSeconds(2);
+        TestPki.Issued director = TestPki.get().signer(algorithm);
+        byte[] signed = signer.sign(SamplePdfs.journal(), TestPki.get().token(algorithm), Instant.now());
+
+        SignatureReport report = VERIFIER.verify(signed, anchors());
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.valid()).isTrue();
+        SignatureCheck check = report.signatures().get(0);
+        assertThat(check.algorithm()).isEqualTo(algorithm.name());
+        assertThat(check.signerSubject()).isEqualTo(director.certificate().getSubjectX500Principal().getName());
+        assertThat(check.serialHex()).isEqualTo(director.certificate().getSerialNumber().toString(16).toUpperCase());
+        assertThat(check.sha256Fingerprint()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(director.certificate().getEncoded())));
+        assertThat(check.timestampTime()).isBetween(before, Instant.now().plusSeconds(2));
+        assertThat(check.tsaName()).contains("ДЕМО — НЕ ДОВЕРЯТЬ");
+        assertThat(check.coversWholeFile()).isTrue();
+        assertThat(check.signingCertificateV2()).isTrue();
+        assertThat(check.noSigningTimeAttribute()).isTrue();
+    }
+
+    @Test
+    void oneByteChangedInsideTheSignedRangeMakesTheSignatureInvalid() {
+        byte[] tampered = rsaSigned.clone();
+        int stream = indexOf(tampered, "stream", 2000);
+        tampered[stream + 40] ^= 0x01;
+
+        SignatureReport report = VERIFIER.verify(tampered, anchors());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.signatures().get(0).cryptographicallyValid()).isFalse();
+        assertThat(report.problems()).singleElement().asString()
+                .startsWith("Подпись 1 (Светлова Ирина Андреевна): документ изменён после подписания");
+    }
+
+    @Test
+    void aByteAppendedAfterTheSignedRangeMakesTheSignatureInvalid() {
+        byte[] extended = Arrays.copyOf(rsaSigned, rsaSigned.length + 1);
+        extended[rsaSigned.length] = '\n';
+
+        SignatureReport report = VERIFIER.verify(extended, anchors());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.signatures().get(0).coversWholeFile()).isFalse();
+        assertThat(report.signatures().get(0).cryptographicallyValid()).isTrue();
+        assertThat(report.problems()).singleElement().asString().contains("подпись охватывает не весь файл");
+    }
+
+    @Test
+    void aSignerCertifiedByAnotherCaIsReportedUntrusted() {
+        TestPki.Issued stranger = TestPki.get().otherSigner;
+        byte[] signed = signer.sign(SamplePdfs.journal(), new TestPki.KeyToken(stranger), Instant.now());
+
+        SignatureReport report = VERIFIER.verify(signed, anchors());
+
+        assertThat(report.valid()).isFalse();
+        SignatureCheck check = report.signatures().get(0);
+        assertThat(check.cryptographicallyValid()).isTrue();
+        assertThat(check.timestampTrusted()).isTrue();
+        assertThat(check.chainTrusted()).isFalse();
+        assertThat(report.problems()).singleElement().asString()
+                .contains("не связан цепочкой с доверенными", "Посторонний удостоверяющий центр");
+    }
+
+    @Test
+    void withoutTrustAnchorsNeitherTheSignerNorTheDemoTsaIsTrusted() {
+        SignatureReport report = VERIFIER.verify(rsaSigned, List.of());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.signatures().get(0).cryptographicallyValid()).isTrue();
+        assertThat(report.problems()).hasSize(2).anySatisfy(p -> assertThat(p)
+                .contains("служба штампов времени «ДЕМО — НЕ ДОВЕРЯТЬ: встроенная служба штампов времени» не является доверенной"));
+    }
+
+    @Test
+    void anUnsignedJournalIsReportedAsCarryingNoSignature() {
+        SignatureReport report = VERIFIER.verify(SamplePdfs.journal(), anchors());
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.signatures()).isEmpty();
+        assertThat(report.problems()).containsExactly("Документ не содержит электронных подписей");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignatureAlgorithm.class, names = {"RSA_SHA256", "GOST_2012_256"})
+    void threePhaseSigningWorksAcrossProcessesThroughTheJsonForm(SignatureAlgorithm algorithm) {
+        TestPki.Issued director = TestPki.get().signer(algorithm);
+        // Process 1 (the archive): prepare and hand over JSON only.
+        String json = signer.prepare(SamplePdfs.journal(), director.chain(), algorithm, Instant.now()).toJson();
+        // Process 2 (the director's machine): sign the data to sign with its own Signature instance.
+        PreparedSignature atDirector = PreparedSignature.fromJson(json);
+        byte[] signatureValue = TestPki.signWith(director.key(), algorithm, atDirector.dataToSign());
+        // Process 3 (the archive again): a fresh signer and TSA client finish from the JSON.
+        PadesSigner finisher = new PadesSigner(new HttpTimestampClient(tsa.url(), Duration.ofSeconds(10)));
+        byte[] signed = finisher.complete(PreparedSignature.fromJson(json), signatureValue);
+
+        assertThat(PreparedSignature.fromJson(json)).isEqualTo(atDirector);
+        assertThat(VERIFIER.verify(signed, anchors()).problems()).isEmpty();
+    }
+
+    @Test
+    void aCmsTooBigForTheReservedSpaceFailsClearly() {
+        PreparedSignature prepared = signer.prepare(SamplePdfs.journal(),
+                TestPki.get().signer(SignatureAlgorithm.RSA_SHA256).chain(), SignatureAlgorithm.RSA_SHA256,
+                Instant.now());
+
+        assertThatThrownBy(() -> PadesSigner.embed(prepared.preparedPdf(), prepared.byteRange(),
+                new byte[PadesSigner.SIGNATURE_SIZE + 1]))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not fit the " + PadesSigner.SIGNATURE_SIZE + " bytes reserved");
+    }
+
+    static int indexOf(byte[] haystack, String needle, int from) {
+        byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
+        outer:
+        for (int i = from; i <= haystack.length - n.length; i++) {
+            for (int j = 0; j < n.length; j++) {
+                if (haystack[i + j] != n[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException(needle + " not found");
+    }
+}
