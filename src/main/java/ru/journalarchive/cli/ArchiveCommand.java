@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Component
 @Command(name = "journal-archive", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
         subcommands = {ImportCommand.class, CloseCommand.class, DocumentsCommand.class, VerifyCommand.class,
-                ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class})
+                ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class,
+                SignCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -27,6 +27,8 @@ public record ArchivedDocument(
 
     /** Object role of the rendered PDF. */
     public static final String ROLE_PDF = "pdf";
+    /** Object role of the director-signed rendition of the PDF (PAdES); the unsigned rendition stays. */
+    public static final String ROLE_SIGNED_PDF = "signed-pdf";
     /** Object role of the frozen canonical JSON the PDF was rendered from. */
     public static final String ROLE_SOURCE_JSON = "source-json";
 

@@ -91,6 +91,71 @@ public class DocumentRegistry {
         }
     }
 
+    /**
+     * Registers the signed rendition of a document (object role {@link ArchivedDocument#ROLE_SIGNED_PDF}) with its
+     * signature; for a rendition already registered with the same bytes only missing replicas are added.
+     *
+     * @throws IllegalStateException if the document already has a signed rendition with other bytes
+     */
+    @Transactional
+    public ArchivedDocument registerSignedRendition(SignatureRegistration registration) {
+        ArchivedDocument document = get(registration.documentId());
+        DocumentRegistration.ObjectRegistration pdf = registration.signedPdf();
+        Optional<ArchivedDocument.ArchivedObject> existing = document.object(ArchivedDocument.ROLE_SIGNED_PDF);
+        if (existing.isPresent()) {
+            if (!existing.get().sha256().equals(pdf.sha256())) {
+                throw new IllegalStateException("document " + document.id() + " is already signed: its signed rendition "
+                        + existing.get().sha256() + " differs from " + pdf.sha256());
+            }
+            insertReplicas(existing.get().id(), pdf.replicas());
+            return get(document.id());
+        }
+        UUID objectId = UUID.randomUUID();
+        Instant now = Instant.now();
+        jdbc.sql("""
+                INSERT INTO archived_object (id, document_id, role, object_key, media_type, sha256, size_bytes,
+                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(objectId, document.id(), ArchivedDocument.ROLE_SIGNED_PDF, pdf.key(), pdf.mediaType(),
+                        pdf.sha256(), pdf.sizeBytes(), Timestamp.from(now))
+                .update();
+        insertReplicas(objectId, pdf.replicas());
+        SignatureRegistration.SignatureInfo sig = registration.signature();
+        jdbc.sql("""
+                INSERT INTO document_signature (object_id, signer_subject, certificate_serial, certificate_sha256,
+                    algorithm, signing_time, tsa, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(objectId, sig.signerSubject(), sig.certificateSerial(), sig.certificateSha256(),
+                        sig.algorithm(), Timestamp.from(sig.signingTime()), sig.tsa(), Timestamp.from(now))
+                .update();
+        return get(document.id());
+    }
+
+    /** The signature of a document's signed rendition, if it is signed. */
+    public Optional<SignatureRegistration.SignatureInfo> signature(UUID documentId) {
+        return jdbc.sql("""
+                SELECT s.* FROM document_signature s JOIN archived_object o ON o.id = s.object_id
+                WHERE o.document_id = ? AND o.role = ?""")
+                .params(documentId, ArchivedDocument.ROLE_SIGNED_PDF)
+                .query((rs, n) -> new SignatureRegistration.SignatureInfo(rs.getString("signer_subject"),
+                        rs.getString("certificate_serial"), rs.getString("certificate_sha256"),
+                        rs.getString("algorithm"), rs.getTimestamp("signing_time").toInstant(), rs.getString("tsa")))
+                .optional();
+    }
+
+    /** The ids of documents matching a query that have no signed rendition yet, in registry order. */
+    public List<UUID> unsigned(DocumentQuery q) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        addFilter(where, params, "d.school_id", q.schoolId());
+        addFilter(where, params, "d.academic_year", q.academicYear());
+        addFilter(where, params, "d.period_id", q.periodId());
+        addFilter(where, params, "d.class_id", q.classId());
+        where.add("NOT EXISTS (SELECT 1 FROM archived_object o WHERE o.document_id = d.id AND o.role = ?)");
+        params.add(ArchivedDocument.ROLE_SIGNED_PDF);
+        return jdbc.sql("SELECT d.id FROM archived_document d WHERE " + String.join(" AND ", where)
+                        + " ORDER BY d.school_id, d.academic_year, d.period_id, d.class_id, d.version")
+                .params(params).query(UUID.class).list();
+    }
+
     /** Records that a replica was re-hashed and matched the registry. */
     public void recordVerified(UUID objectId, String location, Instant verifiedAt) {
         jdbc.sql("UPDATE replica SET verified_at = ? WHERE object_id = ? AND location = ?")

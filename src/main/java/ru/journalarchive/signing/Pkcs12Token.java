@@ -94,6 +94,11 @@ public final class Pkcs12Token implements SigningToken {
         return alias;
     }
 
+    /** The private key, for the archive's own demo services (the built-in TSA); null once closed. */
+    synchronized PrivateKey privateKey() {
+        return key;
+    }
+
     @Override
     public String description() {
         return "PKCS#12 " + file + " (" + alias + ")";

@@ -1,0 +1,144 @@
+package ru.journalarchive.archiving;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import ru.journalarchive.freezing.CanonicalJson;
+import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.DocumentRegistration;
+import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.SignatureRegistration;
+import ru.journalarchive.signing.DirectorSignature;
+import ru.journalarchive.signing.SignedPdf;
+import ru.journalarchive.storage.StorageLocation;
+import ru.journalarchive.storage.StorageLocations;
+import ru.journalarchive.storage.StoredObject;
+
+/**
+ * Signs one archived document: its verified unsigned PDF gets the director's PAdES signature, and the signed
+ * rendition is written to every location and registered; the unsigned rendition stays. Exactly once: a signed
+ * rendition already stored (a crash after storing, before registering) is verified and adopted, never signed again.
+ */
+@Service
+public class DocumentSigner {
+
+    /** File name of the signed rendition under the document's key prefix. */
+    static final String SIGNED_FILE = "class-journal.signed.pdf";
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentSigner.class);
+
+    private final DocumentRegistry registry;
+    private final StorageLocations locations;
+    private final DirectorSignature signature;
+    private final ApplicationEventPublisher events;
+
+    DocumentSigner(DocumentRegistry registry, StorageLocations locations, DirectorSignature signature,
+            ApplicationEventPublisher events) {
+        this.registry = registry;
+        this.locations = locations;
+        this.signature = signature;
+        this.events = events;
+    }
+
+    /** How signing a document ended. */
+    public enum Outcome { SIGNED, ADOPTED, ALREADY_SIGNED }
+
+    /** Signs a document unless it is signed already. */
+    public Outcome sign(UUID documentId) {
+        ArchivedDocument document = registry.get(documentId);
+        Optional<ArchivedDocument.ArchivedObject> signedObject = document.object(ArchivedDocument.ROLE_SIGNED_PDF);
+        if (signedObject.isPresent() && everyLocationHolds(signedObject.get())) {
+            return published(document, Outcome.ALREADY_SIGNED);
+        }
+        ArchivedDocument.ArchivedObject unsigned = document.object(ArchivedDocument.ROLE_PDF).orElseThrow();
+        String key = unsigned.key().substring(0, unsigned.key().lastIndexOf('/') + 1) + SIGNED_FILE;
+        byte[] unsignedPdf = readVerified(unsigned);
+        Outcome outcome = Outcome.ADOPTED;
+        SignedPdf signed = storedSignedRendition(key, unsignedPdf).orElse(null);
+        if (signed == null) {
+            signed = signature.sign(unsignedPdf);
+            outcome = Outcome.SIGNED;
+        }
+        List<ArchivedDocument.Replica> replicas = new ArrayList<>();
+        for (StorageLocation location : locations.all()) {
+            StoredObject stored = location.put(key, signed.pdf());
+            replicas.add(new ArchivedDocument.Replica(stored.location(), stored.key(), stored.sha256(),
+                    stored.verifiedAt(), stored.verifiedAt()));
+        }
+        registry.registerSignedRendition(new SignatureRegistration(document.id(),
+                new DocumentRegistration.ObjectRegistration(ArchivedDocument.ROLE_SIGNED_PDF, key, "application/pdf",
+                        CanonicalJson.sha256(signed.pdf()), signed.pdf().length, replicas),
+                new SignatureRegistration.SignatureInfo(signed.signerSubject(), signed.certificateSerial(),
+                        signed.certificateSha256(), signed.algorithm().name(), signed.signingTime(), signed.tsa())));
+        log.info("Document {} ({} {} {}) {}", document.id(), document.schoolId(), document.periodId(),
+                document.classId(), outcome);
+        return published(document, outcome);
+    }
+
+    /**
+     * A signed rendition found at the key in some location (a run that stored it and died before registering): taken
+     * when it is a valid signature over exactly this unsigned PDF (an incremental update of its bytes).
+     */
+    private Optional<SignedPdf> storedSignedRendition(String key, byte[] unsignedPdf) {
+        for (StorageLocation location : locations.all()) {
+            if (!location.exists(key)) {
+                continue;
+            }
+            byte[] bytes = read(location, key);
+            boolean extendsUnsigned = bytes.length > unsignedPdf.length
+                    && Arrays.equals(bytes, 0, unsignedPdf.length, unsignedPdf, 0, unsignedPdf.length);
+            Optional<SignedPdf> valid = extendsUnsigned ? signature.readValid(bytes) : Optional.empty();
+            if (valid.isPresent()) {
+                return valid;
+            }
+            // Not a valid signature of this document: the write-once store will refuse to overwrite it below,
+            // and the operator is told which object is in the way.
+        }
+        return Optional.empty();
+    }
+
+    private boolean everyLocationHolds(ArchivedDocument.ArchivedObject object) {
+        return locations.all().stream().allMatch(l -> object.replicas().stream().anyMatch(r -> r.location().equals(l.name())));
+    }
+
+    private byte[] readVerified(ArchivedDocument.ArchivedObject object) {
+        for (ArchivedDocument.Replica replica : object.replicas()) {
+            StorageLocation location = locations.get(replica.location());
+            if (!location.exists(replica.key())) {
+                continue;
+            }
+            byte[] bytes = read(location, replica.key());
+            if (CanonicalJson.sha256(bytes).equals(object.sha256())) {
+                return bytes;
+            }
+            log.warn("Replica {} in {} does not match the registry; trying another", replica.key(), replica.location());
+        }
+        throw new IllegalStateException("no intact replica of " + object.key() + " in any location");
+    }
+
+    private static byte[] read(StorageLocation location, String key) {
+        try (InputStream in = location.open(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key + " from " + location.name(), e);
+        }
+    }
+
+    private Outcome published(ArchivedDocument document, Outcome outcome) {
+        events.publishEvent(new DocumentSigned(document.id(), document.className(), document.periodId(), outcome));
+        return outcome;
+    }
+
+    /** Published when a document's signing ended: progress for the director. */
+    public record DocumentSigned(UUID documentId, String className, String periodId, Outcome outcome) {
+    }
+}

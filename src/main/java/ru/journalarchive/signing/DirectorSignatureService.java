@@ -1,0 +1,108 @@
+package ru.journalarchive.signing;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The archive's director signature: the configured token (or the demo key), the configured TSA (or the built-in
+ * one, with the demo TSA certificate), PAdES signing, and verification against the configured trust anchors. The
+ * token and the TSA are opened on first use and closed with the application.
+ */
+@Component
+class DirectorSignatureService implements DirectorSignature {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectorSignatureService.class);
+
+    private final SigningTokens tokens;
+    private final PadesVerifier verifier = new PadesVerifier();
+    private SigningToken token;
+    private LocalTimestampAuthority localTsa;
+    private Pkcs12Token tsaToken;
+    private PadesSigner signer;
+    private String tsaName;
+
+    DirectorSignatureService(SigningTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public SignedPdf sign(byte[] pdf) {
+        PadesSigner padesSigner = signer();
+        byte[] signed = padesSigner.sign(pdf, token, Instant.now());
+        SignatureCheck check = lastSignature(signed)
+                .orElseThrow(() -> new IllegalStateException("the PDF just signed carries no signature"));
+        if (!(check.cryptographicallyValid() && check.coversWholeFile() && check.timestampValid())) {
+            throw new IllegalStateException("the signature just made does not verify: " + check.problems());
+        }
+        if (!check.chainTrusted()) {
+            log.warn("The signing certificate {} does not chain to the configured trust anchors", check.serialHex());
+        }
+        return toSignedPdf(signed, check);
+    }
+
+    @Override
+    public Optional<SignedPdf> readValid(byte[] signedPdf) {
+        return lastSignature(signedPdf).filter(SignatureCheck::valid).map(check -> toSignedPdf(signedPdf, check));
+    }
+
+    /** Verifies every signature of a PDF against the configured trust anchors (and the demo CA in demo mode). */
+    SignatureReport verify(byte[] pdf) {
+        return verifier.verify(pdf, tokens.trustAnchors().certificates());
+    }
+
+    private Optional<SignatureCheck> lastSignature(byte[] pdf) {
+        List<SignatureCheck> signatures = verify(pdf).signatures();
+        return signatures.isEmpty() ? Optional.empty() : Optional.of(signatures.get(signatures.size() - 1));
+    }
+
+    private SignedPdf toSignedPdf(byte[] pdf, SignatureCheck check) {
+        SignatureAlgorithm algorithm;
+        try {
+            algorithm = SignatureAlgorithm.valueOf(check.algorithm());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("signature algorithm outside the policy: " + check.algorithm(), e);
+        }
+        return new SignedPdf(pdf, check.signerSubject(), check.serialHex(), check.sha256Fingerprint(), algorithm,
+                check.timestampTime(), check.tsaName());
+    }
+
+    private synchronized PadesSigner signer() {
+        if (signer == null) {
+            token = tokens.open();
+            String url = tokens.properties().tsa().url();
+            TimestampClient client;
+            if (url.isEmpty()) {
+                DemoPki demo = tokens.demoPki().orElseThrow(() -> new IllegalStateException(
+                        "no timestamp authority configured (archive.signing.tsa.url) and the demo PKI is off"));
+                tsaToken = demo.openTsaToken();
+                localTsa = LocalTimestampAuthority.start(tsaToken.privateKey(), tsaToken.certificate(), tsaToken.chain());
+                client = localTsa.client();
+                log.warn("Using the built-in DEMO timestamp authority at {}: not trusted for real use", localTsa.url());
+            } else {
+                client = new HttpTimestampClient(url);
+            }
+            tsaName = client.url();
+            signer = new PadesSigner(client);
+            log.info("Signing with {} and timestamps from {}", token.description(), tsaName);
+        }
+        return signer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (localTsa != null) {
+            localTsa.close();
+        }
+        if (tsaToken != null) {
+            tsaToken.close();
+        }
+        if (token != null) {
+            token.close();
+        }
+    }
+}

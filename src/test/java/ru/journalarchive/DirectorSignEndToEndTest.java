@@ -1,0 +1,123 @@
+package ru.journalarchive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.DocumentQuery;
+import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.signing.DirectorSignature;
+import ru.journalarchive.storage.StorageLocations;
+import ru.journalarchive.support.Cli;
+import ru.journalarchive.support.PdfA;
+import ru.journalarchive.support.Snapshots;
+
+/**
+ * The director signs the archived journals with the embedded default (demo key, built-in TSA): a signed rendition
+ * per document in every location, PDF/A-3B still, verifiable, the unsigned rendition untouched, each document
+ * signed exactly once even when the run fails halfway and is run again.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class DirectorSignEndToEndTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    DocumentRegistry registry;
+    @Autowired
+    StorageLocations locations;
+    @Autowired
+    DirectorSignature signature;
+
+    @TempDir
+    Path tmp;
+
+    Cli cli;
+
+    @BeforeEach
+    void cli() {
+        cli = new Cli(context);
+    }
+
+    @Test
+    void everyClosedJournalGetsOneValidSignedRenditionBesideTheUnsignedOne() throws Exception {
+        Path snapshot = Snapshots.generate(tmp, "signed", 60, 21L);
+        assertThat(cli.run("close", snapshot.toString()).exitCode()).isZero();
+        List<ArchivedDocument> before = registry.list(new DocumentQuery("signed", null, null, null));
+
+        Cli.Result result = cli.run("sign", "--school", "signed");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("подписан");
+        for (ArchivedDocument unsignedBefore : before) {
+            ArchivedDocument document = registry.get(unsignedBefore.id());
+            ArchivedDocument.ArchivedObject signed = document.object(ArchivedDocument.ROLE_SIGNED_PDF).orElseThrow();
+            ArchivedDocument.ArchivedObject unsigned = document.object(ArchivedDocument.ROLE_PDF).orElseThrow();
+            assertThat(unsigned).isEqualTo(unsignedBefore.object(ArchivedDocument.ROLE_PDF).orElseThrow());
+            assertThat(signed.replicas()).extracting(ArchivedDocument.Replica::location)
+                    .containsExactlyInAnyOrder("site-a", "site-b");
+            byte[] a = Files.readAllBytes(Path.of(locations.get("site-a").describe(signed.key())));
+            byte[] b = Files.readAllBytes(Path.of(locations.get("site-b").describe(signed.key())));
+            byte[] original = Files.readAllBytes(Path.of(locations.get("site-a").describe(unsigned.key())));
+            assertThat(a).isEqualTo(b);
+            assertThat(Arrays.equals(a, 0, original.length, original, 0, original.length))
+                    .as("an incremental update of the unsigned PDF").isTrue();
+            assertThat(PdfA.failuresOf3b(a)).isEmpty();
+            assertThat(signature.readValid(a)).isPresent();
+            assertThat(registry.signature(document.id())).hasValueSatisfying(s -> {
+                assertThat(s.signerSubject()).contains("ДЕМО");
+                assertThat(s.tsa()).isNotBlank();
+            });
+        }
+        assertThat(cli.run("verify", "--school", "signed").exitCode()).isZero();
+        Cli.Result again = cli.run("sign", "--school", "signed");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).doesNotContain("— подписан");
+    }
+
+    @Test
+    void aSigningRunThatFailsHalfwayIsFinishedByTheNextRunWithEveryDocumentSignedOnce() throws Exception {
+        Path snapshot = Snapshots.generate(tmp, "sign-restart", 90, 22L);
+        assertThat(cli.run("close", snapshot.toString()).exitCode()).isZero();
+        List<ArchivedDocument> documents = registry.list(new DocumentQuery("sign-restart", null, null, null));
+        ArchivedDocument victim = documents.get(1);
+        String pdfKey = victim.object(ArchivedDocument.ROLE_PDF).orElseThrow().key();
+        String signedKey = pdfKey.substring(0, pdfKey.lastIndexOf('/') + 1) + "class-journal.signed.pdf";
+        // Site-b already holds a foreign file where the victim's signed rendition must go: the victim's signed PDF
+        // lands in site-a, then site-b refuses, and the run fails for that document.
+        Path blocker = Path.of(locations.get("site-b").describe(signedKey));
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "not a signed journal");
+
+        Cli.Result first = cli.run("sign", "--school", "sign-restart");
+
+        assertThat(first.exitCode()).isEqualTo(1);
+        assertThat(registry.signature(victim.id())).isEmpty();
+        byte[] signedInSiteA = Files.readAllBytes(Path.of(locations.get("site-a").describe(signedKey)));
+
+        Files.delete(blocker);
+        Cli.Result second = cli.run("sign", "--school", "sign-restart");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("проверена и учтена");
+        for (ArchivedDocument document : documents) {
+            assertThat(registry.get(document.id()).objects()).filteredOn(o -> o.role().equals("signed-pdf")).hasSize(1);
+        }
+        ArchivedDocument.ArchivedObject adopted = registry.get(victim.id()).object(ArchivedDocument.ROLE_SIGNED_PDF)
+                .orElseThrow();
+        assertThat(Files.readAllBytes(Path.of(locations.get("site-b").describe(adopted.key()))))
+                .as("the signature made by the failed run, not a second one").isEqualTo(signedInSiteA);
+        assertThat(cli.run("verify", "--school", "sign-restart").exitCode()).isZero();
+    }
+}
