@@ -87,6 +87,46 @@ class DirectorSignEndToEndTest {
     }
 
     @Test
+    void verifySignatureAcceptsTheSignedCopyAndRejectsATamperedOneAndAForeignSigner() throws Exception {
+        Path snapshot = Snapshots.generate(tmp, "check-sig", 30, 23L);
+        assertThat(cli.run("close", snapshot.toString()).exitCode()).isZero();
+        assertThat(cli.run("sign", "--school", "check-sig").exitCode()).isZero();
+        ArchivedDocument document = registry.list(new DocumentQuery("check-sig", null, null, null)).get(0);
+        Path signed = Path.of(locations.get("site-a").describe(
+                document.object(ArchivedDocument.ROLE_SIGNED_PDF).orElseThrow().key()));
+        Path unsigned = Path.of(locations.get("site-a").describe(
+                document.object(ArchivedDocument.ROLE_PDF).orElseThrow().key()));
+
+        Cli.Result good = cli.run("verify-signature", signed.toString());
+        assertThat(good.exitCode()).as(good.out() + good.err()).isZero();
+        assertThat(good.out()).contains("действительна").contains("ДЕМО");
+
+        byte[] bytes = Files.readAllBytes(signed);
+        bytes[bytes.length / 3] ^= 0x20;
+        Path tampered = Files.write(tmp.resolve("tampered.pdf"), bytes);
+        Cli.Result bad = cli.run("verify-signature", tampered.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).contains("НЕДЕЙСТВИТЕЛЬНА");
+
+        assertThat(cli.run("verify-signature", unsigned.toString()).exitCode()).isEqualTo(1);
+
+        // A signer from another CA (another demo PKI, not among this archive's trust anchors).
+        ru.journalarchive.signing.DemoPki foreign = ru.journalarchive.signing.DemoPki.createOrLoad(tmp.resolve("foreign"),
+                "Чужая школа");
+        try (var token = foreign.openDirectorToken(); var tsaToken = foreign.openTsaToken()) {
+            var tsa = ru.journalarchive.signing.ForeignSigning.tsa(tsaToken);
+            try (tsa) {
+                byte[] foreignSigned = new ru.journalarchive.signing.PadesSigner(tsa.client())
+                        .sign(Files.readAllBytes(unsigned), token, java.time.Instant.now());
+                Path foreignFile = Files.write(tmp.resolve("foreign.pdf"), foreignSigned);
+                Cli.Result untrusted = cli.run("verify-signature", foreignFile.toString());
+                assertThat(untrusted.exitCode()).isEqualTo(1);
+                assertThat(untrusted.err()).containsIgnoringCase("довер");
+            }
+        }
+    }
+
+    @Test
     void aSigningRunThatFailsHalfwayIsFinishedByTheNextRunWithEveryDocumentSignedOnce() throws Exception {
         Path snapshot = Snapshots.generate(tmp, "sign-restart", 90, 22L);
         assertThat(cli.run("close", snapshot.toString()).exitCode()).isZero();

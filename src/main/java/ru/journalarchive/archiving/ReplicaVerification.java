@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.signing.DirectorSignature;
+import ru.journalarchive.signing.SignatureReport;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.storage.StoredObject;
@@ -22,10 +24,12 @@ public class ReplicaVerification {
 
     private final DocumentRegistry registry;
     private final StorageLocations locations;
+    private final DirectorSignature signature;
 
-    ReplicaVerification(DocumentRegistry registry, StorageLocations locations) {
+    ReplicaVerification(DocumentRegistry registry, StorageLocations locations, DirectorSignature signature) {
         this.registry = registry;
         this.locations = locations;
+        this.signature = signature;
     }
 
     /** Verifies the replicas of every document matching the query. */
@@ -33,9 +37,11 @@ public class ReplicaVerification {
         List<VerificationReport.Problem> problems = new ArrayList<>();
         AtomicLong replicas = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
+        AtomicLong signatures = new AtomicLong();
         List<ArchivedDocument> documents = registry.list(query);
         for (ArchivedDocument document : documents) {
             for (ArchivedDocument.ArchivedObject object : document.objects()) {
+                boolean signatureChecked = false;
                 for (ArchivedDocument.Replica replica : object.replicas()) {
                     replicas.incrementAndGet();
                     Optional<StorageLocation> location = locations.all().stream()
@@ -55,10 +61,28 @@ public class ReplicaVerification {
                     } else {
                         bytes.addAndGet(actual.get().sizeBytes());
                         registry.recordVerified(object.id(), replica.location(), Instant.now());
+                        if (object.role().equals(ArchivedDocument.ROLE_SIGNED_PDF) && !signatureChecked) {
+                            // The bytes are the registered ones; check the signature they carry, once per document.
+                            signatureChecked = true;
+                            signatures.incrementAndGet();
+                            SignatureReport report = signature.verify(read(location.get(), replica.key()));
+                            if (!report.valid()) {
+                                problems.add(new VerificationReport.Problem(VerificationReport.Kind.SIGNATURE_INVALID,
+                                        document, object, replica, null, report.problems()));
+                            }
+                        }
                     }
                 }
             }
         }
-        return new VerificationReport(documents.size(), replicas.get(), bytes.get(), problems);
+        return new VerificationReport(documents.size(), replicas.get(), bytes.get(), (int) signatures.get(), problems);
+    }
+
+    private static byte[] read(StorageLocation location, String key) {
+        try (java.io.InputStream in = location.open(key)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + key + " from " + location.name(), e);
+        }
     }
 }

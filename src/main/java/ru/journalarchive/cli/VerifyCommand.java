@@ -36,7 +36,7 @@ class VerifyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         VerificationReport report = verification.verify(filter.toQuery());
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.println(messages.get("verify.summary", report.documents(), report.replicas(),
+        System.out.println(messages.get("verify.summary", report.documents(), report.replicas(), report.signatures(),
                 String.format(java.util.Locale.ROOT, "%.1f", report.verifiedBytes() / 1e6),
                 String.format(java.util.Locale.ROOT, "%.2f", seconds)));
         if (report.clean()) {
@@ -52,6 +52,7 @@ class VerifyCommand implements Callable<Integer> {
                     p.document().academicYear(), p.document().periodId(), p.document().className(),
                     p.object().role(), p.replica().location(), place, p.object().sha256(),
                     p.actualSha256() == null ? "—" : p.actualSha256()));
+            p.details().forEach(d -> System.err.println("      " + d));
         }
         return DAMAGED;
     }

@@ -16,4 +16,7 @@ public interface DirectorSignature {
      * when it carries no valid signature.
      */
     Optional<SignedPdf> readValid(byte[] signedPdf);
+
+    /** Verifies every signature of any PDF against the configured trust anchors (and the demo CA in demo mode). */
+    SignatureReport verify(byte[] pdf);
 }

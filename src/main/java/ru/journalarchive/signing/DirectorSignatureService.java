@@ -50,8 +50,8 @@ class DirectorSignatureService implements DirectorSignature {
         return lastSignature(signedPdf).filter(SignatureCheck::valid).map(check -> toSignedPdf(signedPdf, check));
     }
 
-    /** Verifies every signature of a PDF against the configured trust anchors (and the demo CA in demo mode). */
-    SignatureReport verify(byte[] pdf) {
+    @Override
+    public SignatureReport verify(byte[] pdf) {
         return verifier.verify(pdf, tokens.trustAnchors().certificates());
     }
 
