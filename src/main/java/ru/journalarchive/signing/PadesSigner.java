@@ -2,11 +2,9 @@ package ru.journalarchive.signing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -85,28 +83,16 @@ public class PadesSigner {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 64 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            MessageDigest digest = MessageDigest.getInstance(algorithm.digestJcaName(), BcProvider.PROVIDER);
-            try (InputStream content = external.getContent()) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read; (read = content.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, read);
-                }
-            }
-            // Write the revision with /Contents still zero; complete() fills it in place.
+            // Write the revision with /Contents still zero; complete() fills it in place. The digest is taken
+            // from the written bytes, so what is hashed is exactly what the ByteRange names.
             external.setSignature(new byte[0]);
             byte[] prepared = out.toByteArray();
             long[] byteRange = PdfByteRange.last(prepared, pdf.length);
-            byte[] documentDigest = digest.digest();
-            if (!Arrays.equals(documentDigest, CadesStructures.digest(algorithm,
-                    PdfByteRange.signedContent(prepared, byteRange)))) {
-                throw new IllegalStateException("the ByteRange read back does not match what PDFBox signed");
-            }
+            byte[] documentDigest = CadesStructures.digest(algorithm, prepared, byteRange);
             byte[] dataToSign = CadesStructures.signedAttributes(algorithm, documentDigest, signer);
             return new PreparedSignature(prepared, dataToSign, algorithm, chain, signingTime, byteRange);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the PDF for signing: " + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -122,7 +108,7 @@ public class PadesSigner {
         SignatureAlgorithm algorithm = prepared.algorithm();
         byte[] pdf = prepared.preparedPdf();
         byte[] dataToSign = prepared.dataToSign();
-        byte[] digest = CadesStructures.digest(algorithm, PdfByteRange.signedContent(pdf, prepared.byteRange()));
+        byte[] digest = CadesStructures.digest(algorithm, pdf, prepared.byteRange());
         if (!Arrays.equals(digest, CadesStructures.messageDigestOf(dataToSign))) {
             throw new IllegalArgumentException("the prepared PDF does not match the message digest it was prepared with");
         }
