@@ -52,6 +52,14 @@ public class LocalTimestampAuthority implements AutoCloseable {
     private static final Set<ASN1ObjectIdentifier> ACCEPTED = Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384,
             TSPAlgorithms.SHA512, TSPAlgorithms.GOST3411_2012_256, TSPAlgorithms.GOST3411_2012_512);
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer waits for the
+        // client's delayed ACK (~40 ms). Read once by the JDK's ServerConfig: effective if no HttpServer ran before.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final TimeStampResponseGenerator generator;

@@ -2,11 +2,9 @@ package ru.journalarchive.signing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -24,6 +22,22 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
@@ -85,28 +99,16 @@ public class PadesSigner {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 64 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            MessageDigest digest = MessageDigest.getInstance(algorithm.digestJcaName(), BcProvider.PROVIDER);
-            try (InputStream content = external.getContent()) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read; (read = content.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, read);
-                }
-            }
-            // Write the revision with /Contents still zero; complete() fills it in place.
+            // Write the revision with /Contents still zero; complete() fills it in place. The digest is taken
+            // from the written bytes, so what is hashed is exactly what the ByteRange names.
             external.setSignature(new byte[0]);
             byte[] prepared = out.toByteArray();
             long[] byteRange = PdfByteRange.last(prepared, pdf.length);
-            byte[] documentDigest = digest.digest();
-            if (!Arrays.equals(documentDigest, CadesStructures.digest(algorithm,
-                    PdfByteRange.signedContent(prepared, byteRange)))) {
-                throw new IllegalStateException("the ByteRange read back does not match what PDFBox signed");
-            }
+            byte[] documentDigest = CadesStructures.digest(algorithm, prepared, byteRange);
             byte[] dataToSign = CadesStructures.signedAttributes(algorithm, documentDigest, signer);
             return new PreparedSignature(prepared, dataToSign, algorithm, chain, signingTime, byteRange);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the PDF for signing: " + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -122,7 +124,7 @@ public class PadesSigner {
         SignatureAlgorithm algorithm = prepared.algorithm();
         byte[] pdf = prepared.preparedPdf();
         byte[] dataToSign = prepared.dataToSign();
-        byte[] digest = CadesStructures.digest(algorithm, PdfByteRange.signedContent(pdf, prepared.byteRange()));
+        byte[] digest = CadesStructures.digest(algorithm, pdf, prepared.byteRange());
         if (!Arrays.equals(digest, CadesStructures.messageDigestOf(dataToSign))) {
             throw new IllegalArgumentException("the prepared PDF does not match the message digest it was prepared with");
         }
@@ -134,6 +136,52 @@ public class PadesSigner {
         TimeStampToken timestamp = timestamps.timestamp(CadesStructures.digest(algorithm, signatureValue), algorithm);
         byte[] cms = CadesStructures.signedData(algorithm, prepared.chain(), dataToSign, signatureValue, timestamp);
         return embed(pdf, prepared.byteRange(), cms);
+    }
+
+    /**
+     * Phase 3 for a CMS made by any external CMS signer (detached, over {@link PreparedSignature#signedContent()}):
+     * checks that it verifies over the prepared content, adds a signature timestamp if it has none, and writes it
+     * into the reserved {@code /Contents}.
+     *
+     * @param externalCms the DER (or BER) ContentInfo of the SignedData, one signer
+     * @throws IllegalArgumentException when the CMS is unreadable or does not verify over the prepared content
+     */
+    public byte[] completeWithCms(PreparedSignature prepared, byte[] externalCms) {
+        byte[] pdf = prepared.preparedPdf();
+        try (ASN1InputStream in = new ASN1InputStream(externalCms)) {
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(prepared.signedContent()),
+                    ContentInfo.getInstance(in.readObject()));
+            if (cms.getSignerInfos().size() != 1) {
+                throw new IllegalArgumentException("the external CMS must have exactly one signer");
+            }
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            var matches = cms.getCertificates().getMatches(signer.getSID());
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("the external CMS does not carry the signer's certificate");
+            }
+            X509CertificateHolder certificate = (X509CertificateHolder) matches.iterator().next();
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BcProvider.PROVIDER)
+                    .build(certificate))) {
+                throw new IllegalArgumentException("the external CMS does not verify over the prepared content");
+            }
+            AttributeTable unsigned = signer.getUnsignedAttributes();
+            if (unsigned == null || unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) == null) {
+                SignatureAlgorithm algorithm = SignatureAlgorithm.forKey(new JcaX509CertificateConverter()
+                        .setProvider(BcProvider.PROVIDER).getCertificate(certificate).getPublicKey());
+                TimeStampToken timestamp = timestamps.timestamp(
+                        CadesStructures.digest(algorithm, signer.getSignature()), algorithm);
+                Attribute attribute = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                        new DERSet(timestamp.toCMSSignedData().toASN1Structure()));
+                unsigned = unsigned == null ? new AttributeTable(attribute) : unsigned.add(
+                        attribute.getAttrType(), attribute.getAttrValues().getObjectAt(0));
+                signer = SignerInformation.replaceUnsignedAttributes(signer, unsigned);
+                cms = CMSSignedData.replaceSigners(cms, new SignerInformationStore(signer));
+            }
+            return embed(pdf, prepared.byteRange(), cms.toASN1Structure().getEncoded(ASN1Encoding.DER));
+        } catch (IOException | CMSException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalArgumentException("the external CMS is unusable: " + e.getMessage(), e);
+        }
     }
 
     /** Writes the DER {@code cms} as hex into the zeroed {@code /Contents} between the ByteRange parts. */

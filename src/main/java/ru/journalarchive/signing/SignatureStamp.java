@@ -1,10 +1,12 @@
 package ru.journalarchive.signing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -28,6 +30,11 @@ final class SignatureStamp {
 
     private static final String FONT_RESOURCE = "archive-format/fonts/PTS55F.ttf";
     private static final byte[] FONT = loadFont();
+    /**
+     * The parsed font, one per thread: parsing 420 KB of TrueType per document would dominate the signing time, and
+     * a parsed font reads its tables lazily, so it is not shared between threads.
+     */
+    private static final ThreadLocal<TrueTypeFont> PARSED_FONT = ThreadLocal.withInitial(SignatureStamp::parseFont);
     /** A dark blue, as stamps customarily are; DeviceRGB is allowed because the output intent is sRGB (6.2.4.3). */
     private static final float[] INK = {0.05f, 0.18f, 0.55f};
     private static final float PADDING = 8f;
@@ -46,7 +53,7 @@ final class SignatureStamp {
         widget.setNoView(false);
         try {
             // PDF/A-3 6.2.11.4: every font used, also in an annotation's appearance stream, is embedded (a subset).
-            PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+            PDType0Font font = PDType0Font.load(document, PARSED_FONT.get(), true);
             PDAppearanceStream appearance = new PDAppearanceStream(document);
             appearance.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
             appearance.setResources(new PDResources());
@@ -107,6 +114,14 @@ final class SignatureStamp {
 
     private static float textWidth(PDType0Font font, float size, String text) throws IOException {
         return font.getStringWidth(text) / 1000f * size;
+    }
+
+    private static TrueTypeFont parseFont() {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(FONT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] loadFont() {

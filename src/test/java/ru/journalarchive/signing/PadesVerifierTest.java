@@ -155,6 +155,56 @@ class PadesVerifierTest {
                 .hasMessageContaining("does not fit the " + PadesSigner.SIGNATURE_SIZE + " bytes reserved");
     }
 
+    @Test
+    void aCmsFromAnExternalCmsSignerIsTimestampedEmbeddedAndVerifies() throws Exception {
+        TestPki.Issued director = TestPki.get().signer(SignatureAlgorithm.ECDSA_P256_SHA256);
+        PreparedSignature prepared = signer.prepare(SamplePdfs.journal(), director.chain(),
+                SignatureAlgorithm.ECDSA_P256_SHA256, Instant.now());
+
+        byte[] signed = signer.completeWithCms(prepared, externalCms(director, prepared.signedContent()));
+
+        assertThat(VERIFIER.verify(signed, anchors()).problems()).isEmpty();
+    }
+
+    @Test
+    void anExternalCmsOverOtherContentIsRefused() throws Exception {
+        TestPki.Issued director = TestPki.get().signer(SignatureAlgorithm.ECDSA_P256_SHA256);
+        PreparedSignature prepared = signer.prepare(SamplePdfs.journal(), director.chain(),
+                SignatureAlgorithm.ECDSA_P256_SHA256, Instant.now());
+        byte[] other = externalCms(director, "другой документ".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> signer.completeWithCms(prepared, other))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("external CMS");
+    }
+
+    /** A detached CMS made by Bouncy Castle's own generator, PAdES-style: no signing-time, signing-certificate-v2. */
+    private static byte[] externalCms(TestPki.Issued director, byte[] content) throws Exception {
+        var certId = new org.bouncycastle.asn1.cms.Attribute(
+                org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.ess.SigningCertificateV2(
+                        new org.bouncycastle.asn1.ess.ESSCertIDv2[] {CadesStructures.essCertId(
+                                SignatureAlgorithm.ECDSA_P256_SHA256, director.certificate())})));
+        var attributes = new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                new org.bouncycastle.asn1.cms.AttributeTable(certId)) {
+            @Override
+            @SuppressWarnings({"rawtypes", "unchecked"})
+            protected java.util.Hashtable createStandardAttributeTable(java.util.Map parameters) {
+                java.util.Hashtable table = super.createStandardAttributeTable(parameters);
+                table.remove(org.bouncycastle.asn1.cms.CMSAttributes.signingTime);
+                return table;
+            }
+        };
+        var signerInfo = new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(TestPki.BC)
+                        .build()).setSignedAttributeGenerator(attributes)
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                        .setProvider(TestPki.BC).build(director.key()), director.certificate());
+        var generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(signerInfo);
+        generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(director.chain()));
+        return generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(content), false).getEncoded();
+    }
+
     static int indexOf(byte[] haystack, String needle, int from) {
         byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
         outer:
