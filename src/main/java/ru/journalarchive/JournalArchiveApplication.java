@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class JournalArchiveApplication {
 
     public static void main(String[] args) {
+        if (args.length >= 2 && args[0].equals("sign") && args[1].equals("offline")) {
+            // The director's machine: no database, no storage, no server — only the token and the batch folder.
+            System.exit(ru.journalarchive.cli.SignOfflineCommand.run(java.util.Arrays.copyOfRange(args, 2, args.length)));
+        }
         System.exit(SpringApplication.exit(SpringApplication.run(JournalArchiveApplication.class, args)));
     }
 }

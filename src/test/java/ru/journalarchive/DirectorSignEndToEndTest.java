@@ -126,6 +126,53 @@ class DirectorSignEndToEndTest {
         }
     }
 
+    @Autowired
+    ru.journalarchive.signing.SigningTokens signingTokens;
+
+    @Test
+    void externalSigningRoundTripKeepsTheKeyOffTheServer() throws Exception {
+        Path snapshot = Snapshots.generate(tmp, "external", 30, 24L);
+        assertThat(cli.run("close", snapshot.toString()).exitCode()).isZero();
+        // The director's certificate and key (here the demo PKCS#12, standing for the director's own token).
+        Path p12 = signingTokens.demoPki().orElseThrow().directory().resolve("demo-director.p12");
+        Path certificate = tmp.resolve("director.pem");
+        try (var token = ru.journalarchive.signing.Pkcs12Token.open(p12, "demo".toCharArray(), null)) {
+            Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(token.certificate().getEncoded())
+                    + "\n-----END CERTIFICATE-----\n");
+        }
+        Path batch = tmp.resolve("batch");
+
+        Cli.Result prepared = cli.run("sign", "prepare", "--out", batch.toString(), "--certificate",
+                certificate.toString(), "--school", "external");
+        assertThat(prepared.exitCode()).as(prepared.err()).isZero();
+        try (var files = Files.list(batch)) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("manifest.json", "README.txt")
+                    .anyMatch(f -> f.endsWith(".tbs")).noneMatch(f -> f.endsWith(".pdf"));
+        }
+
+        // The director's machine: a separate JVM with no Spring, no database, the secret from the environment.
+        ProcessBuilder offline = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "ru.journalarchive.cli.SignOfflineCommand",
+                "--in", batch.toString(), "--pkcs12", p12.toString()).redirectErrorStream(true);
+        offline.environment().put("ARCHIVE_SIGNING_TOKEN_PKCS12_PASSWORD", "demo");
+        Process process = offline.start();
+        String offlineOutput = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(offlineOutput).isZero();
+        assertThat(offlineOutput).contains("подписан");
+
+        Cli.Result completed = cli.run("sign", "complete", "--in", batch.toString());
+        assertThat(completed.exitCode()).as(completed.err()).isZero();
+        for (ArchivedDocument document : registry.list(new DocumentQuery("external", null, null, null))) {
+            assertThat(document.object(ArchivedDocument.ROLE_SIGNED_PDF)).isPresent();
+            assertThat(registry.signature(document.id())).isPresent();
+        }
+        assertThat(cli.run("verify", "--school", "external").exitCode()).isZero();
+        Cli.Result again = cli.run("sign", "complete", "--in", batch.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("уже подписан ранее").doesNotContain("— подписан\n");
+    }
+
     @Test
     void aSigningRunThatFailsHalfwayIsFinishedByTheNextRunWithEveryDocumentSignedOnce() throws Exception {
         Path snapshot = Snapshots.generate(tmp, "sign-restart", 90, 22L);

@@ -17,7 +17,9 @@ import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistration;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.SignatureRegistration;
+import java.security.cert.X509Certificate;
 import ru.journalarchive.signing.DirectorSignature;
+import ru.journalarchive.signing.PreparedSignature;
 import ru.journalarchive.signing.SignedPdf;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
@@ -59,15 +61,52 @@ public class DocumentSigner {
         if (signedObject.isPresent() && everyLocationHolds(signedObject.get())) {
             return published(document, Outcome.ALREADY_SIGNED);
         }
-        ArchivedDocument.ArchivedObject unsigned = document.object(ArchivedDocument.ROLE_PDF).orElseThrow();
-        String key = unsigned.key().substring(0, unsigned.key().lastIndexOf('/') + 1) + SIGNED_FILE;
-        byte[] unsignedPdf = readVerified(unsigned);
+        String key = signedKey(document);
+        byte[] unsignedPdf = readVerified(document.object(ArchivedDocument.ROLE_PDF).orElseThrow());
         Outcome outcome = Outcome.ADOPTED;
         SignedPdf signed = storedSignedRendition(key, unsignedPdf).orElse(null);
         if (signed == null) {
             signed = signature.sign(unsignedPdf);
             outcome = Outcome.SIGNED;
         }
+        archiveSigned(document, key, signed, outcome);
+        return published(document, outcome);
+    }
+
+    /** The key of a document's signed rendition: beside its unsigned PDF. */
+    static String signedKey(ArchivedDocument document) {
+        String pdfKey = document.object(ArchivedDocument.ROLE_PDF).orElseThrow().key();
+        return pdfKey.substring(0, pdfKey.lastIndexOf('/') + 1) + SIGNED_FILE;
+    }
+
+    /** Phase 1 of external signing for a document: its verified unsigned PDF prepared for the given signer. */
+    public PreparedSignature prepareExternal(UUID documentId, List<X509Certificate> chain) {
+        ArchivedDocument document = registry.get(documentId);
+        return signature.prepare(readVerified(document.object(ArchivedDocument.ROLE_PDF).orElseThrow()), chain);
+    }
+
+    /**
+     * Phase 3 of external signing: embeds the director's signature value, then stores and registers the signed
+     * rendition like {@link #sign(UUID)}; a document signed meanwhile is left as it is.
+     */
+    public Outcome completeExternal(UUID documentId, PreparedSignature prepared, byte[] signatureValue) {
+        ArchivedDocument document = registry.get(documentId);
+        Optional<ArchivedDocument.ArchivedObject> signedObject = document.object(ArchivedDocument.ROLE_SIGNED_PDF);
+        if (signedObject.isPresent() && everyLocationHolds(signedObject.get())) {
+            return published(document, Outcome.ALREADY_SIGNED);
+        }
+        byte[] unsignedPdf = readVerified(document.object(ArchivedDocument.ROLE_PDF).orElseThrow());
+        byte[] prefix = prepared.preparedPdf();
+        if (prefix.length < unsignedPdf.length
+                || !Arrays.equals(prefix, 0, unsignedPdf.length, unsignedPdf, 0, unsignedPdf.length)) {
+            throw new IllegalStateException("the prepared signature of " + documentId + " is not over its archived PDF");
+        }
+        SignedPdf signed = signature.complete(prepared, signatureValue);
+        archiveSigned(document, signedKey(document), signed, Outcome.SIGNED);
+        return published(document, Outcome.SIGNED);
+    }
+
+    private void archiveSigned(ArchivedDocument document, String key, SignedPdf signed, Outcome outcome) {
         List<ArchivedDocument.Replica> replicas = new ArrayList<>();
         for (StorageLocation location : locations.all()) {
             StoredObject stored = location.put(key, signed.pdf());
@@ -81,7 +120,6 @@ public class DocumentSigner {
                         signed.certificateSha256(), signed.algorithm().name(), signed.signingTime(), signed.tsa())));
         log.info("Document {} ({} {} {}) {}", document.id(), document.schoolId(), document.periodId(),
                 document.classId(), outcome);
-        return published(document, outcome);
     }
 
     /**

@@ -16,7 +16,8 @@ import ru.journalarchive.jobs.JobRun;
  * again to resume: nothing is signed twice).
  */
 @Component
-@Command(name = "sign", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+@Command(name = "sign", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
+        subcommands = {SignPrepareCommand.class, SignOfflineCommand.class, SignCompleteCommand.class})
 class SignCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,9 +11,15 @@ public interface DirectorSignature {
     /** Signs a PDF (PAdES B-T, incremental update) with the configured token and TSA. */
     SignedPdf sign(byte[] pdf);
 
+    /** Phase 1 of external signing: the PDF prepared for the signer whose certificate chain is given. */
+    PreparedSignature prepare(byte[] pdf, java.util.List<java.security.cert.X509Certificate> chain);
+
+    /** Phase 3 of external signing: the signature value embedded with a timestamp from the configured TSA. */
+    SignedPdf complete(PreparedSignature prepared, byte[] signatureValue);
+
     /**
-     * Verifies a signed PDF against the configured trust anchors and returns what it says of its signature, or empty
-     * when it carries no valid signature.
+     * Reads the last signature of a signed PDF: present when it verifies, covers the whole file and has a valid
+     * timestamp (whether its chain is trusted is for {@link #verify} to report).
      */
     Optional<SignedPdf> readValid(byte[] signedPdf);
 

@@ -32,11 +32,24 @@ class DirectorSignatureService implements DirectorSignature {
 
     @Override
     public SignedPdf sign(byte[] pdf) {
-        PadesSigner padesSigner = signer();
-        byte[] signed = padesSigner.sign(pdf, token, Instant.now());
+        return checked(signer().sign(pdf, token(), Instant.now()));
+    }
+
+    @Override
+    public PreparedSignature prepare(byte[] pdf, List<java.security.cert.X509Certificate> chain) {
+        return signer().prepare(pdf, chain, SignatureAlgorithm.forKey(chain.get(0).getPublicKey()), Instant.now());
+    }
+
+    @Override
+    public SignedPdf complete(PreparedSignature prepared, byte[] signatureValue) {
+        return checked(signer().complete(prepared, signatureValue));
+    }
+
+    /** The signature just made must verify (its chain may be untrusted here: that is reported, not refused). */
+    private SignedPdf checked(byte[] signed) {
         SignatureCheck check = lastSignature(signed)
                 .orElseThrow(() -> new IllegalStateException("the PDF just signed carries no signature"));
-        if (!(check.cryptographicallyValid() && check.coversWholeFile() && check.timestampValid())) {
+        if (!sound(check)) {
             throw new IllegalStateException("the signature just made does not verify: " + check.problems());
         }
         if (!check.chainTrusted()) {
@@ -47,12 +60,17 @@ class DirectorSignatureService implements DirectorSignature {
 
     @Override
     public Optional<SignedPdf> readValid(byte[] signedPdf) {
-        return lastSignature(signedPdf).filter(SignatureCheck::valid).map(check -> toSignedPdf(signedPdf, check));
+        return lastSignature(signedPdf).filter(DirectorSignatureService::sound).map(check -> toSignedPdf(signedPdf, check));
     }
 
     @Override
     public SignatureReport verify(byte[] pdf) {
         return verifier.verify(pdf, tokens.trustAnchors().certificates());
+    }
+
+    /** A signature that verifies, covers the whole file and carries a valid timestamp; trust is judged by verify. */
+    private static boolean sound(SignatureCheck check) {
+        return check.cryptographicallyValid() && check.coversWholeFile() && check.timestampValid();
     }
 
     private Optional<SignatureCheck> lastSignature(byte[] pdf) {
@@ -71,9 +89,16 @@ class DirectorSignatureService implements DirectorSignature {
                 check.timestampTime(), check.tsaName());
     }
 
+    private synchronized SigningToken token() {
+        if (token == null) {
+            token = tokens.open();
+            log.info("Signing with {}", token.description());
+        }
+        return token;
+    }
+
     private synchronized PadesSigner signer() {
         if (signer == null) {
-            token = tokens.open();
             String url = tokens.properties().tsa().url();
             TimestampClient client;
             if (url.isEmpty()) {
@@ -88,7 +113,7 @@ class DirectorSignatureService implements DirectorSignature {
             }
             tsaName = client.url();
             signer = new PadesSigner(client);
-            log.info("Signing with {} and timestamps from {}", token.description(), tsaName);
+            log.info("Timestamps from {}", tsaName);
         }
         return signer;
     }
