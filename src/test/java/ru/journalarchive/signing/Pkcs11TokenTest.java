@@ -126,6 +126,29 @@ class Pkcs11TokenTest {
         assertThatThrownBy(() -> token.sign(DATA)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void externalSigningRoundTripWithTheKeyInsideSoftHsm() throws Exception {
+        // Phase 1 on the server (no key), phase 2 inside the token, phase 3 on the server with a timestamp.
+        TestPki pki = TestPki.get();
+        try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start(pki.tsa.key(), pki.tsa.certificate(),
+                pki.tsa.chain());
+             Pkcs11Token token = Pkcs11Token.open(MODULE, null, "archive", PIN, "director")) {
+            PadesSigner server = new PadesSigner(tsa.client());
+            PreparedSignature prepared = server.prepare(SamplePdfs.journal(), token.chain(), token.algorithm(),
+                    Instant.now());
+            byte[] value = token.sign(PreparedSignature.fromJson(prepared.toJson()).dataToSign());
+            byte[] signed = server.complete(PreparedSignature.fromJson(prepared.toJson()), value);
+
+            SignatureReport report = new PadesVerifier().verify(signed, List.of(pki.ca.certificate()));
+            assertThat(report.signatures()).singleElement().satisfies(check -> {
+                assertThat(check.cryptographicallyValid()).isTrue();
+                assertThat(check.coversWholeFile()).isTrue();
+                assertThat(check.timestampValid()).isTrue();
+                assertThat(check.serialHex()).isEqualToIgnoringCase(directorCertificate.getSerialNumber().toString(16));
+            });
+        }
+    }
+
     private static X509Certificate importKey(Path home, DemoCertificates.Issued ca, DemoCertificates.KeyKind kind,
             String label, String id) throws Exception {
         DemoCertificates.Issued signer = DemoCertificates.issue(new X500Name("CN=Тестовый подписант " + label + ",C=RU"),

@@ -35,6 +35,27 @@ class Pkcs12TokenTest {
     }
 
     @Test
+    void externalSigningRoundTripWithAGostPkcs12KeyGivesAValidTrustedPadesSignature() throws Exception {
+        Path file = keyStore("gost-director.p12", DemoCertificates.KeyKind.GOST_2012_256, "director");
+        TestPki pki = TestPki.get();
+        try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start(pki.tsa.key(), pki.tsa.certificate(),
+                pki.tsa.chain());
+             Pkcs12Token token = Pkcs12Token.open(file, PASSWORD, "director")) {
+            PadesSigner server = new PadesSigner(tsa.client());
+            // Phase 1 on the server knows only the certificate chain; phase 2 is the director's key alone.
+            PreparedSignature prepared = server.prepare(SamplePdfs.journal(), token.chain(), token.algorithm(),
+                    Instant.now());
+            byte[] value = token.sign(PreparedSignature.fromJson(prepared.toJson()).dataToSign());
+            byte[] signed = server.complete(PreparedSignature.fromJson(prepared.toJson()), value);
+
+            SignatureReport report = new PadesVerifier().verify(signed,
+                    List.of(token.chain().get(token.chain().size() - 1), pki.ca.certificate()));
+            assertThat(report.valid()).as(String.join("\n", report.problems())).isTrue();
+            assertThat(report.signatures().get(0).algorithm()).isEqualTo(SignatureAlgorithm.GOST_2012_256.name());
+        }
+    }
+
+    @Test
     void aGostKeyInAPkcs12FileSignsWithStreebogAndTheSignatureVerifies() throws Exception {
         Path file = keyStore("gost.p12", DemoCertificates.KeyKind.GOST_2012_256, "director");
 
