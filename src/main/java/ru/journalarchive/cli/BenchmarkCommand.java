@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import ru.journalarchive.archiving.ImportResult;
 import ru.journalarchive.archiving.SnapshotIntake;
+import ru.journalarchive.jobs.DirectorSignLauncher;
 import ru.journalarchive.jobs.JobRun;
 import ru.journalarchive.jobs.PeriodCloseLauncher;
 import ru.journalarchive.registry.DocumentQuery;
@@ -28,13 +29,19 @@ class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", descriptionKey = "generate.seed")
     long seed;
 
+    @Option(names = "--sign", defaultValue = "true", negatable = true, descriptionKey = "benchmark.sign")
+    boolean sign;
+
     private final SnapshotIntake intake;
     private final PeriodCloseLauncher launcher;
+    private final DirectorSignLauncher signLauncher;
     private final DocumentRegistry registry;
 
-    BenchmarkCommand(SnapshotIntake intake, PeriodCloseLauncher launcher, DocumentRegistry registry) {
+    BenchmarkCommand(SnapshotIntake intake, PeriodCloseLauncher launcher, DirectorSignLauncher signLauncher,
+            DocumentRegistry registry) {
         this.intake = intake;
         this.launcher = launcher;
+        this.signLauncher = signLauncher;
         this.registry = registry;
     }
 
@@ -59,7 +66,15 @@ class BenchmarkCommand implements Callable<Integer> {
                     importS + closeS);
             System.out.printf(Locale.ROOT, "benchmark: classes/s=%.1f pages/s=%.1f status=%s%n",
                     documents.size() / closeS, pages / closeS, run.status());
-            return run.completed() ? 0 : 1;
+            if (!sign || !run.completed()) {
+                return run.completed() ? 0 : 1;
+            }
+            long t3 = System.nanoTime();
+            JobRun signed = signLauncher.sign(new DocumentQuery(school, null, null, null));
+            double signS = (System.nanoTime() - t3) / 1e9;
+            System.out.printf(Locale.ROOT, "benchmark: sign=%.2fs signatures/s=%.1f status=%s (%s)%n", signS,
+                    documents.size() / signS, signed.status(), "includes reading, timestamping, two writes, registry");
+            return signed.completed() ? 0 : 1;
         } finally {
             Files.deleteIfExists(file);
         }
