@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * @RegisterExtension
  * static MinioServerExtension minio = new MinioServerExtension();
- * ... minio.endpoint(), minio.accessKey(), minio.secretKey(), minio.client()
+ * ... minio.endpoint(), minio.accessKey(), minio.secretKey(), minio.client() (shared, do not close)
  * }</pre>
  *
  * <p>The server binary is {@code target/minio/bin/minio}, put there by the {@code minio-server-for-tests} antrun
@@ -49,6 +49,7 @@ public final class MinioServerExtension implements BeforeAllCallback, AfterAllCa
     private Path logFile;
     private int port;
     private Thread shutdownHook;
+    private MinioClient client;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -76,9 +77,15 @@ public final class MinioServerExtension implements BeforeAllCallback, AfterAllCa
         return secretKey;
     }
 
-    /** A new client of the server as its root user; the caller closes it. */
-    public MinioClient client() {
-        return MinioClient.builder().endpoint(endpoint()).credentials(accessKey, secretKey).build();
+    /**
+     * A client of the server as its root user, shared by the tests of the class and closed with the server (building
+     * one takes up to a second); do not close it.
+     */
+    public synchronized MinioClient client() {
+        if (client == null) {
+            client = MinioClient.builder().endpoint(endpoint()).credentials(accessKey, secretKey).build();
+        }
+        return client;
     }
 
     /** The server's log file, to read when a test fails strangely. */
@@ -138,7 +145,15 @@ public final class MinioServerExtension implements BeforeAllCallback, AfterAllCa
         return false;
     }
 
-    private void stop() {
+    private synchronized void stop() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                // closing a client of a server about to stop
+            }
+            client = null;
+        }
         if (process != null) {
             process.destroy();
             try {
