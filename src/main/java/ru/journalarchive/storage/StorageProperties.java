@@ -18,8 +18,9 @@ public record StorageProperties(List<Location> locations, @DefaultValue("2") int
 
     /**
      * One storage location. Which fields apply depends on the type; see {@code archive-format/storage-layout.md}.
-     * Keep secrets out of files: set {@code secret-key} from the environment, e.g. {@code secret-key:
-     * ${ARCHIVE_S3_SECRET_KEY}}, or bind it directly from {@code ARCHIVE_STORAGE_LOCATIONS_<i>_SECRETKEY}.
+     * Keep secrets out of files: take {@code access-key} and {@code secret-key} from the environment with
+     * placeholders, e.g. {@code secret-key: ${ARCHIVE_S3_SECRET_KEY}} (not with {@code
+     * ARCHIVE_STORAGE_LOCATIONS_<i>_SECRETKEY}: Spring replaces a list as a whole).
      *
      * @param name          a short unique name of {@code [a-z0-9-]}, e.g. {@code site-a}; recorded with every replica
      * @param type          {@code filesystem} or {@code s3}
