@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -71,8 +72,9 @@ final class FilesystemStorageLocation implements StorageLocation {
         return TYPE;
     }
 
+    /** Stores the object; {@code retainUntil} is ignored: a directory cannot enforce a date (see the interface). */
     @Override
-    public StoredObject put(String key, byte[] content) {
+    public StoredObject put(String key, byte[] content, LocalDate retainUntil) {
         Path target = pathOf(key);
         String sha256 = Sha256.of(content);
         Optional<StoredObject> existing = verify(key);

@@ -2,12 +2,13 @@ package ru.journalarchive.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * A place that keeps archived objects write-once: an object, once published under a key, is never overwritten
- * or deleted in place. Implementations: {@code filesystem} (a directory on a local or mounted disk); an S3
- * implementation is one more class registered in {@link StorageLocations}.
+ * or deleted in place. Implementations: {@code filesystem} (a directory on a local or mounted disk) and {@code s3}
+ * (a bucket with Object Lock in any S3-compatible store), registered in {@link StorageLocations}.
  */
 public interface StorageLocation {
 
@@ -18,14 +19,49 @@ public interface StorageLocation {
     String type();
 
     /**
+     * Stores {@code content} under {@code key} durably, with no retention date, and reads it back to check it; the
+     * same as {@link #put(String, byte[], LocalDate) put(key, content, null)}.
+     */
+    default StoredObject put(String key, byte[] content) {
+        return put(key, content, null);
+    }
+
+    /**
      * Stores {@code content} under {@code key} durably and reads it back to check it.
-     * Idempotent: if the key already holds exactly these bytes nothing is written and the object is returned.
+     * Idempotent: if the key already holds exactly these bytes nothing is written and the object is returned (its
+     * retention is left as it is).
+     *
+     * <p>{@code retainUntil} is the first day the object may be destroyed (the record's destruction-eligible date).
+     * Where the store can enforce it, the object is locked until the start of that day (UTC), so that nobody, not
+     * even the store's administrator, can delete or overwrite it earlier: an {@code s3} location writes it as an
+     * Object Lock retention. A {@code filesystem} location cannot enforce a date and ignores it (its objects are
+     * write-once anyway, but a person with access to the disk can delete them). {@code null}, or a date that is not
+     * in the future, writes the object without retention.
      *
      * @throws IllegalArgumentException if the key is not valid (see {@link ObjectKeys#requireValid(String)})
      * @throws ObjectConflictException  if the key already holds different bytes; the stored object is left untouched
      * @throws StorageException         if the bytes cannot be written durably or do not read back identically
      */
-    StoredObject put(String key, byte[] content);
+    StoredObject put(String key, byte[] content, LocalDate retainUntil);
+
+    /**
+     * Whether {@link #legalHold(String, boolean)} has an effect here: true where the store itself enforces a hold
+     * ({@code s3}), false where holds live only in the registry ({@code filesystem}).
+     */
+    default boolean supportsLegalHold() {
+        return false;
+    }
+
+    /**
+     * Places ({@code on}) or lifts a legal hold on the stored object, mirroring a hold in the registry: while held,
+     * the store refuses to delete the object even after its retention date. Does nothing where {@link
+     * #supportsLegalHold()} is false.
+     *
+     * @throws StorageException if the store supports holds and there is no object under the key, or the store refuses
+     */
+    default void legalHold(String key, boolean on) {
+        ObjectKeys.requireValid(key);
+    }
 
     /**
      * Streams the object through SHA-256 now.

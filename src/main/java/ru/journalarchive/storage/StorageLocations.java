@@ -1,5 +1,7 @@
 package ru.journalarchive.storage;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,19 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The configured storage locations, checked and opened once at start-up: the single way other modules reach
- * storage. A new location type (e.g. S3) is one new {@link StorageLocation} class plus one line in {@link #open}.
+ * storage. A new location type is one new {@link StorageLocation} class plus one line in {@link #open} and its
+ * checks in {@link #validate}. Closing it releases the locations' connections (S3 clients).
  */
 @Component
-public class StorageLocations {
+public class StorageLocations implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(StorageLocations.class);
     private static final String PREFIX = "archive.storage";
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
-    private static final Set<String> TYPES = Set.of(FilesystemStorageLocation.TYPE);
+    /** S3 bucket naming rules: 3-63 lower-case letters, digits, dots and dashes, starting and ending alphanumeric. */
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Set<String> TYPES = Set.of(FilesystemStorageLocation.TYPE, S3StorageLocation.TYPE);
 
     private final Map<String, StorageLocation> byName;
     private final int minimumCopies;
@@ -35,8 +43,14 @@ public class StorageLocations {
     StorageLocations(StorageProperties properties, Clock clock) {
         validate(properties);
         Map<String, StorageLocation> locations = new LinkedHashMap<>();
-        for (StorageProperties.Location location : properties.locations()) {
-            locations.put(location.name(), open(location, clock));
+        try {
+            for (int i = 0; i < properties.locations().size(); i++) {
+                StorageProperties.Location location = properties.locations().get(i);
+                locations.put(location.name(), open(PREFIX + ".locations[" + i + "]", location, clock));
+            }
+        } catch (RuntimeException e) {
+            close(locations.values());
+            throw e;
         }
         this.byName = Collections.unmodifiableMap(locations);
         this.minimumCopies = properties.minimumCopies();
@@ -75,9 +89,28 @@ public class StorageLocations {
         return minimumCopies;
     }
 
-    private static StorageLocation open(StorageProperties.Location location, Clock clock) {
+    /** Releases every location's connections; the locations must not be used afterwards. */
+    @Override
+    public void close() {
+        close(byName.values());
+    }
+
+    private static void close(Iterable<StorageLocation> locations) {
+        for (StorageLocation location : locations) {
+            if (location instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.warn("Could not close storage location '{}': {}", location.name(), e.toString());
+                }
+            }
+        }
+    }
+
+    private static StorageLocation open(String property, StorageProperties.Location location, Clock clock) {
         return switch (location.type()) {
             case FilesystemStorageLocation.TYPE -> new FilesystemStorageLocation(location.name(), location.path(), clock);
+            case S3StorageLocation.TYPE -> S3StorageLocation.open(property, location, clock);
             default -> throw new IllegalStateException("Unhandled storage type " + location.type());
         };
     }
@@ -107,22 +140,10 @@ public class StorageLocations {
                 throw new InvalidStorageConfigurationException(property + ".type",
                         "'%s' is not a known type; known: %s".formatted(location.type(), new ArrayList<>(TYPES)));
             }
-            if (location.path() == null || location.path().toString().isBlank()) {
-                throw new InvalidStorageConfigurationException(property + ".path",
-                        "a filesystem location needs a directory");
-            }
-            Path root = location.path().toAbsolutePath().normalize();
-            if (root.toFile().exists() && !root.toFile().isDirectory()) {
-                throw new InvalidStorageConfigurationException(property + ".path",
-                        "'%s' exists and is not a directory".formatted(root));
-            }
-            for (int j = 0; j < i; j++) {
-                Path other = locations.get(j).path().toAbsolutePath().normalize();
-                if (root.startsWith(other) || other.startsWith(root)) {
-                    throw new InvalidStorageConfigurationException(property + ".path",
-                            "'%s' overlaps location '%s' at '%s'; each copy needs its own directory"
-                                    .formatted(root, locations.get(j).name(), other));
-                }
+            if (FilesystemStorageLocation.TYPE.equals(location.type())) {
+                validateFilesystem(property, location, locations.subList(0, i));
+            } else {
+                validateS3(property, location, locations.subList(0, i));
             }
         }
         if (properties.minimumCopies() < 1 || properties.minimumCopies() > locations.size()) {
@@ -130,5 +151,93 @@ public class StorageLocations {
                     "%d must be between 1 and the number of locations (%d)".formatted(properties.minimumCopies(),
                             locations.size()));
         }
+    }
+
+    private static void validateFilesystem(String property, StorageProperties.Location location,
+            List<StorageProperties.Location> earlier) {
+        if (location.path() == null || location.path().toString().isBlank()) {
+            throw new InvalidStorageConfigurationException(property + ".path",
+                    "a filesystem location needs a directory");
+        }
+        Path root = location.path().toAbsolutePath().normalize();
+        if (root.toFile().exists() && !root.toFile().isDirectory()) {
+            throw new InvalidStorageConfigurationException(property + ".path",
+                    "'%s' exists and is not a directory".formatted(root));
+        }
+        for (StorageProperties.Location other : earlier) {
+            if (!FilesystemStorageLocation.TYPE.equals(other.type())) {
+                continue;
+            }
+            Path otherRoot = other.path().toAbsolutePath().normalize();
+            if (root.startsWith(otherRoot) || otherRoot.startsWith(root)) {
+                throw new InvalidStorageConfigurationException(property + ".path",
+                        "'%s' overlaps location '%s' at '%s'; each copy needs its own directory"
+                                .formatted(root, other.name(), otherRoot));
+            }
+        }
+    }
+
+    private static void validateS3(String property, StorageProperties.Location location,
+            List<StorageProperties.Location> earlier) {
+        if (isBlank(location.endpoint())) {
+            throw new InvalidStorageConfigurationException(property + ".endpoint",
+                    "an s3 location needs the store's URL, e.g. https://s3.example.org or http://127.0.0.1:9000");
+        }
+        try {
+            URI uri = new URI(location.endpoint().strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(location.endpoint(), "not an http(s) URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidStorageConfigurationException(property + ".endpoint",
+                    "'%s' is not an http:// or https:// URL of the store".formatted(location.endpoint()));
+        }
+        if (isBlank(location.bucket())) {
+            throw new InvalidStorageConfigurationException(property + ".bucket", "an s3 location needs a bucket");
+        }
+        if (!BUCKET.matcher(location.bucket().strip()).matches() || location.bucket().contains("..")) {
+            throw new InvalidStorageConfigurationException(property + ".bucket",
+                    "'%s' is not a valid bucket name (3-63 of a-z, 0-9, '.', '-'; starting and ending with a letter or digit)"
+                            .formatted(location.bucket()));
+        }
+        if (isBlank(location.accessKey())) {
+            throw new InvalidStorageConfigurationException(property + ".access-key",
+                    "an s3 location needs an access key");
+        }
+        if (isBlank(location.secretKey())) {
+            throw new InvalidStorageConfigurationException(property + ".secret-key",
+                    "an s3 location needs a secret key; set it from the environment, e.g. secret-key: ${ARCHIVE_S3_SECRET_KEY}");
+        }
+        try {
+            S3StorageLocation.retentionMode(location.retentionMode());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStorageConfigurationException(property + ".retention-mode",
+                    "'%s' must be COMPLIANCE or GOVERNANCE".formatted(location.retentionMode()));
+        }
+        String prefix;
+        try {
+            prefix = S3StorageLocation.normalizedPrefix(location.prefix());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStorageConfigurationException(property + ".prefix", e.getMessage());
+        }
+        for (StorageProperties.Location other : earlier) {
+            if (S3StorageLocation.TYPE.equals(other.type()) && sameStore(location, other)) {
+                String otherPrefix = S3StorageLocation.normalizedPrefix(other.prefix());
+                if (prefix.startsWith(otherPrefix) || otherPrefix.startsWith(prefix)) {
+                    throw new InvalidStorageConfigurationException(property + ".prefix",
+                            "'%s' overlaps location '%s' in the same bucket '%s'; each copy needs its own place"
+                                    .formatted(prefix, other.name(), other.bucket()));
+                }
+            }
+        }
+    }
+
+    private static boolean sameStore(StorageProperties.Location a, StorageProperties.Location b) {
+        return a.endpoint().strip().replaceAll("/+$", "").equalsIgnoreCase(b.endpoint().strip().replaceAll("/+$", ""))
+                && a.bucket().strip().equals(b.bucket().strip());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }
