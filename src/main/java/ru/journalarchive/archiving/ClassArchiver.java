@@ -104,13 +104,15 @@ public class ClassArchiver {
                 frozen.classId(), frozen.version());
         String jsonKey = ObjectKeys.classJournalJson(frozen.schoolId(), frozen.academicYear(), frozen.periodId(),
                 frozen.classId(), frozen.version());
+        RetentionPolicy policy = retention.get(CLASS_JOURNAL);
+        java.time.LocalDate eligible = retention.eligibleForDestructionFrom(CLASS_JOURNAL, frozen.academicYear());
         List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
         List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
         for (StorageLocation location : locations.all()) {
-            pdfReplicas.add(replica(location.put(pdfKey, pdf.pdf())));
-            jsonReplicas.add(replica(location.put(jsonKey, frozen.canonicalJson())));
+            // Locations that lock objects (S3 Object Lock) keep them locked until the record may be destroyed.
+            pdfReplicas.add(replica(location.put(pdfKey, pdf.pdf(), eligible)));
+            jsonReplicas.add(replica(location.put(jsonKey, frozen.canonicalJson(), eligible)));
         }
-        RetentionPolicy policy = retention.get(CLASS_JOURNAL);
         DocumentRegistration registration = new DocumentRegistration(CLASS_JOURNAL, frozen.schoolId(),
                 frozen.academicYear(), frozen.classId(), importedClass.className(), frozen.periodId(),
                 frozen.version(), frozen.id(), PDFA_FLAVOUR, pdf.pageCount(),
@@ -118,8 +120,7 @@ public class ClassArchiver {
                                 "application/pdf", CanonicalJson.sha256(pdf.pdf()), pdf.pdf().length, pdfReplicas),
                         new DocumentRegistration.ObjectRegistration(ArchivedDocument.ROLE_SOURCE_JSON, jsonKey,
                                 "application/json", frozen.sha256(), frozen.canonicalJson().length, jsonReplicas)),
-                new ArchivedDocument.Retention(policy.recordClass(), policy.termYears(),
-                        retention.eligibleForDestructionFrom(CLASS_JOURNAL, frozen.academicYear())));
+                new ArchivedDocument.Retention(policy.recordClass(), policy.termYears(), eligible));
         return registry.register(registration);
     }
 
