@@ -84,7 +84,7 @@ class KilledCloseResumesIT {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    private static void killOrphanedPostgres(Path data) throws Exception {
+    static void killOrphanedPostgres(Path data) throws Exception {
         Path pidFile = data.resolve("postgres/postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

@@ -14,6 +14,7 @@ import ru.journalarchive.jobs.JobRun;
 import ru.journalarchive.jobs.PeriodCloseLauncher;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.signing.DirectorSignature;
 import ru.journalarchive.synthetic.SyntheticSchoolGenerator;
 
 /**
@@ -29,16 +30,18 @@ class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", descriptionKey = "generate.seed")
     long seed;
 
-    @Option(names = "--sign", defaultValue = "true", negatable = true, descriptionKey = "benchmark.sign")
-    boolean sign;
+    @Option(names = "--no-sign", descriptionKey = "benchmark.sign")
+    boolean noSign;
 
     private final SnapshotIntake intake;
     private final PeriodCloseLauncher launcher;
     private final DirectorSignLauncher signLauncher;
     private final DocumentRegistry registry;
+    private final DirectorSignature signature;
 
     BenchmarkCommand(SnapshotIntake intake, PeriodCloseLauncher launcher, DirectorSignLauncher signLauncher,
-            DocumentRegistry registry) {
+            DocumentRegistry registry, DirectorSignature signature) {
+        this.signature = signature;
         this.intake = intake;
         this.launcher = launcher;
         this.signLauncher = signLauncher;
@@ -66,9 +69,13 @@ class BenchmarkCommand implements Callable<Integer> {
                     importS + closeS);
             System.out.printf(Locale.ROOT, "benchmark: classes/s=%.1f pages/s=%.1f status=%s%n",
                     documents.size() / closeS, pages / closeS, run.status());
-            if (!sign || !run.completed()) {
+            if (noSign || !run.completed()) {
                 return run.completed() ? 0 : 1;
             }
+            long setup = System.nanoTime();
+            String signer = signature.open();
+            System.out.printf(Locale.ROOT, "benchmark: signing set-up=%.2fs (%s)%n", (System.nanoTime() - setup) / 1e9,
+                    signer);
             long t3 = System.nanoTime();
             JobRun signed = signLauncher.sign(new DocumentQuery(school, null, null, null));
             double signS = (System.nanoTime() - t3) / 1e9;

@@ -38,7 +38,7 @@ class DocumentsCommand implements Callable<Integer> {
     public Integer call() {
         List<ArchivedDocument> documents = registry.list(filter.toQuery());
         for (ArchivedDocument d : documents) {
-            System.out.println(json ? JSON.writeValueAsString(toJson(d)) : line(d));
+            System.out.println(json ? JSON.writeValueAsString(toJson(d, registry)) : line(d));
         }
         if (!json) {
             System.out.println(messages.get("documents.total", documents.size()));
@@ -53,7 +53,7 @@ class DocumentsCommand implements Callable<Integer> {
                 d.retention().eligibleForDestructionFrom().toString());
     }
 
-    static Map<String, Object> toJson(ArchivedDocument d) {
+    static Map<String, Object> toJson(ArchivedDocument d, DocumentRegistry registry) {
         var pdf = d.object(ArchivedDocument.ROLE_PDF).orElseThrow();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id().toString());
@@ -75,6 +75,22 @@ class DocumentsCommand implements Callable<Integer> {
         retention.put("termYears", d.retention().termYears());
         retention.put("eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom().toString());
         m.put("retention", retention);
+        d.object(ArchivedDocument.ROLE_SIGNED_PDF).ifPresent(signed -> {
+            Map<String, Object> signature = new LinkedHashMap<>();
+            signature.put("key", signed.key());
+            signature.put("sha256", signed.sha256());
+            signature.put("sizeBytes", signed.sizeBytes());
+            signature.put("replicas", replicas(signed));
+            registry.signature(d.id()).ifPresent(info -> {
+                signature.put("signer", info.signerSubject());
+                signature.put("certificateSerial", info.certificateSerial());
+                signature.put("certificateSha256", info.certificateSha256());
+                signature.put("algorithm", info.algorithm());
+                signature.put("signingTime", info.signingTime().toString());
+                signature.put("tsa", info.tsa());
+            });
+            m.put("signature", signature);
+        });
         d.object(ArchivedDocument.ROLE_SOURCE_JSON).ifPresent(src -> {
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("key", src.key());

@@ -8,6 +8,12 @@ import java.util.Optional;
  */
 public interface DirectorSignature {
 
+    /**
+     * Opens the token and the timestamp authority now (the first use otherwise does: creating the demo PKI on a new
+     * machine takes seconds) and says what signs.
+     */
+    String open();
+
     /** Signs a PDF (PAdES B-T, incremental update) with the configured token and TSA. */
     SignedPdf sign(byte[] pdf);
 

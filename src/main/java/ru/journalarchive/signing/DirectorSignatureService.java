@@ -31,6 +31,12 @@ class DirectorSignatureService implements DirectorSignature {
     }
 
     @Override
+    public String open() {
+        signer();
+        return token().description() + ", TSA " + tsaName;
+    }
+
+    @Override
     public SignedPdf sign(byte[] pdf) {
         return checked(signer().sign(pdf, token(), Instant.now()));
     }
