@@ -236,6 +236,29 @@ class PeriodCloseEndToEndTest {
     }
 
     @Test
+    void withALocationDownTheCloseFailsClearlyAndClaimsNoCopyThenCompletesWhenItIsBack() throws Exception {
+        Path siteB = Path.of(locations.get("site-b").description());
+        Path parked = siteB.resolveSibling("objects-parked");
+        Files.move(siteB, parked);
+        Files.writeString(siteB, "the disk of site-b is gone");
+        Path snapshot = Snapshots.generate(tmp, "site-down", 30, 13L);
+        try {
+            Cli.Result failed = cli.run("close", snapshot.toString());
+
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.err()).contains("site-b").contains("unavailable");
+            assertThat(registry.list(new DocumentQuery("site-down", null, null, null))).isEmpty();
+        } finally {
+            Files.delete(siteB);
+            Files.move(parked, siteB);
+        }
+        Cli.Result resumed = cli.run("close", snapshot.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(registry.list(new DocumentQuery("site-down", null, null, null))).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.objects()).allSatisfy(o -> assertThat(o.replicas()).hasSize(2)));
+    }
+
+    @Test
     void whatIsArchivedCannotBeChangedOrDeletedInTheRegistry() throws Exception {
         Path snapshot = Snapshots.generate(tmp, "immutable", 30, 12L);
         assertThat(cli.run("close", snapshot.toString()).exitCode()).isZero();

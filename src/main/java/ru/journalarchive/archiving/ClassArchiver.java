@@ -23,7 +23,9 @@ import ru.journalarchive.rendering.RenderedDocument;
 import ru.journalarchive.retention.RetentionPolicies;
 import ru.journalarchive.retention.RetentionPolicy;
 import ru.journalarchive.snapshot.ClassJournal;
+import ru.journalarchive.storage.ObjectConflictException;
 import ru.journalarchive.storage.ObjectKeys;
+import ru.journalarchive.storage.StorageException;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.storage.StoredObject;
@@ -50,11 +52,13 @@ public class ClassArchiver {
     private final DocumentRegistry registry;
     private final RetentionPolicies retention;
     private final ApplicationEventPublisher events;
+    private final ArchivingProperties properties;
 
     ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ArchivingProperties properties) {
         this.events = events;
+        this.properties = properties;
         this.imports = imports;
         this.freezer = freezer;
         this.renderer = renderer;
@@ -108,10 +112,29 @@ public class ClassArchiver {
         java.time.LocalDate eligible = retention.eligibleForDestructionFrom(CLASS_JOURNAL, frozen.academicYear());
         List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
         List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
+        List<String> down = new ArrayList<>();
         for (StorageLocation location : locations.all()) {
-            // Locations that lock objects (S3 Object Lock) keep them locked until the record may be destroyed.
-            pdfReplicas.add(replica(location.put(pdfKey, pdf.pdf(), eligible)));
-            jsonReplicas.add(replica(location.put(jsonKey, frozen.canonicalJson(), eligible)));
+            try {
+                // Locations that lock objects (S3 Object Lock) keep them locked until the record may be destroyed.
+                ArchivedDocument.Replica pdfReplica = replica(location.put(pdfKey, pdf.pdf(), eligible));
+                ArchivedDocument.Replica jsonReplica = replica(location.put(jsonKey, frozen.canonicalJson(), eligible));
+                pdfReplicas.add(pdfReplica);
+                jsonReplicas.add(jsonReplica);
+            } catch (ObjectConflictException conflict) {
+                throw conflict; // something else sits at the key: never a matter of a location being down
+            } catch (RuntimeException unavailable) {
+                if (!properties.closeOnHealthyLocations()) {
+                    throw new StorageException("storage location '" + location.name() + "' is unavailable, the class "
+                            + frozen.classId() + " is not closed: " + unavailable.getMessage(), unavailable);
+                }
+                log.warn("Location {} unavailable for class {}: {}", location.name(), frozen.classId(),
+                        unavailable.getMessage());
+                down.add(location.name());
+            }
+        }
+        if (pdfReplicas.size() < locations.minimumCopies()) {
+            throw new StorageException("only %d verified copies of class %s, %d required; unavailable: %s"
+                    .formatted(pdfReplicas.size(), frozen.classId(), locations.minimumCopies(), down), null);
         }
         DocumentRegistration registration = new DocumentRegistration(CLASS_JOURNAL, frozen.schoolId(),
                 frozen.academicYear(), frozen.classId(), importedClass.className(), frozen.periodId(),
@@ -125,6 +148,10 @@ public class ClassArchiver {
     }
 
     private boolean hasEveryReplica(ArchivedDocument document) {
+        if (properties.closeOnHealthyLocations()) {
+            // Closed with the minimum of copies; replicationJob completes the rest.
+            return document.objects().stream().allMatch(o -> o.replicas().size() >= locations.minimumCopies());
+        }
         return document.objects().stream().allMatch(o -> locations.all().stream()
                 .allMatch(l -> o.replicas().stream().anyMatch(r -> r.location().equals(l.name()))));
     }

@@ -156,6 +156,41 @@ public class DocumentRegistry {
                 .params(params).query(UUID.class).list();
     }
 
+    /** Registers one more verified replica of an object (replication, restore); nothing if it is registered. */
+    public void addReplica(UUID objectId, ArchivedDocument.Replica replica) {
+        insertReplicas(objectId, List.of(replica));
+    }
+
+    /** An object that has no replica in a location, with what a copy needs. */
+    public record MissingReplica(UUID objectId, String key, String sha256, long sizeBytes,
+                                 java.time.LocalDate retainUntil, String location) {
+    }
+
+    /** Every (object, location) pair among the given locations where the object has no replica yet. */
+    public List<MissingReplica> missingReplicas(List<String> locationNames) {
+        return jdbc.sql("""
+                SELECT o.id, o.object_key, o.sha256, o.size_bytes, r.eligible_for_destruction_from, l.name
+                FROM archived_object o
+                JOIN document_retention r ON r.document_id = o.document_id
+                CROSS JOIN unnest(?::text[]) AS l(name)
+                WHERE NOT EXISTS (SELECT 1 FROM replica p WHERE p.object_id = o.id AND p.location = l.name)
+                ORDER BY o.created_at, o.id, l.name""")
+                .param(locationNames.toArray(new String[0]))
+                .query((rs, n) -> new MissingReplica(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getObject(5, java.time.LocalDate.class), rs.getString(6)))
+                .list();
+    }
+
+    /** The registered replicas of an object. */
+    public List<ArchivedDocument.Replica> replicasOf(UUID objectId) {
+        return jdbc.sql("SELECT location, object_key, sha256, stored_at, verified_at FROM replica WHERE object_id = ?"
+                        + " ORDER BY verified_at DESC")
+                .param(objectId)
+                .query((rs, n) -> new ArchivedDocument.Replica(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
     /** Records that a replica was re-hashed and matched the registry. */
     public void recordVerified(UUID objectId, String location, Instant verifiedAt) {
         jdbc.sql("UPDATE replica SET verified_at = ? WHERE object_id = ? AND location = ?")
