@@ -9,6 +9,9 @@ import picocli.CommandLine.Mixin;
 import ru.journalarchive.archiving.DocumentSigner;
 import ru.journalarchive.jobs.DirectorSignLauncher;
 import ru.journalarchive.jobs.JobRun;
+import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.storage.StorageLocations;
 
 /**
  * {@code sign [filters]}: signs every unsigned archived document of the selection with the server's token (the
@@ -24,12 +27,17 @@ class SignCommand implements Callable<Integer> {
     DocumentFilter filter;
 
     private final DirectorSignLauncher launcher;
+    private final DocumentRegistry registry;
+    private final StorageLocations locations;
     private final Messages messages;
     private final AtomicInteger done = new AtomicInteger();
     private volatile boolean active;
 
-    SignCommand(DirectorSignLauncher launcher, Messages messages) {
+    SignCommand(DirectorSignLauncher launcher, DocumentRegistry registry, StorageLocations locations,
+            Messages messages) {
         this.launcher = launcher;
+        this.registry = registry;
+        this.locations = locations;
         this.messages = messages;
     }
 
@@ -44,6 +52,11 @@ class SignCommand implements Callable<Integer> {
             active = false;
         }
         System.out.println(messages.get("sign.summary", done.get()));
+        for (ArchivedDocument document : registry.list(filter.toQuery())) {
+            document.object(ArchivedDocument.ROLE_SIGNED_PDF).flatMap(o -> o.replicas().stream().findFirst())
+                    .ifPresent(r -> System.out.println("  " + messages.get("sign.pdf", document.className(),
+                            document.periodId(), locations.get(r.location()).describe(r.key()))));
+        }
         if (!run.completed()) {
             System.err.println(messages.get("sign.failed", run.status()));
             run.failures().forEach(f -> System.err.println("  " + f));
