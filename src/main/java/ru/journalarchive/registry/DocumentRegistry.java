@@ -156,6 +156,26 @@ public class DocumentRegistry {
                 .params(params).query(UUID.class).list();
     }
 
+    /**
+     * Registers a verified replica of an object in a location (e.g. a location rebuilt from a backup medium): adds it
+     * if the location has none yet, else only records the new verification time (a replica's key and hash never
+     * change).
+     *
+     * @throws IllegalArgumentException if the replica's hash is not the object's registered hash
+     */
+    @Transactional
+    public void addReplica(UUID objectId, ArchivedDocument.Replica replica) {
+        String sha256 = jdbc.sql("SELECT sha256 FROM archived_object WHERE id = ?").param(objectId)
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no archived object " + objectId));
+        if (!sha256.equals(replica.sha256())) {
+            throw new IllegalArgumentException("replica of object " + objectId + " in " + replica.location()
+                    + " has SHA-256 " + replica.sha256() + ", the object is registered with " + sha256);
+        }
+        insertReplicas(objectId, List.of(replica));
+        recordVerified(objectId, replica.location(), replica.verifiedAt());
+    }
+
     /** Records that a replica was re-hashed and matched the registry. */
     public void recordVerified(UUID objectId, String location, Instant verifiedAt) {
         jdbc.sql("UPDATE replica SET verified_at = ? WHERE object_id = ? AND location = ?")
