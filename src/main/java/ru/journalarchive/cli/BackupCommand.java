@@ -3,6 +3,8 @@ package ru.journalarchive.cli;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +16,7 @@ import ru.journalarchive.backup.BackupException;
  * ({@code export}, {@code verify}, {@code issue}, {@code return}, {@code hand-over}, {@code media}).
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "backup", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
         subcommands = {BackupExportCommand.class, BackupVerifyCommand.class, BackupIssueCommand.class,
                 BackupReturnCommand.class, BackupHandOverCommand.class, BackupMediaCommand.class})

@@ -2,6 +2,8 @@ package ru.journalarchive.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +19,7 @@ import ru.journalarchive.backup.MediumType;
  * [--handed-to-director]}: writes the selection as a BagIt bag into an empty directory and registers the medium.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "export", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class BackupExportCommand implements Callable<Integer> {
 

@@ -1,6 +1,8 @@
 package ru.journalarchive.cli;
 
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,6 +12,7 @@ import ru.journalarchive.backup.BackupMedium;
 
 /** {@code backup hand-over --medium ID}: records that a medium was handed to the director. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "hand-over", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class BackupHandOverCommand implements Callable<Integer> {
 

@@ -2,6 +2,8 @@ package ru.journalarchive.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import ru.journalarchive.backup.BackupMedia;
@@ -9,6 +11,7 @@ import ru.journalarchive.backup.BackupMedium;
 
 /** {@code backup media}: the register of backup media, each with its log of use. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "media", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class BackupMediaCommand implements Callable<Integer> {
 

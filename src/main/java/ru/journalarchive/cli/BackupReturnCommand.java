@@ -2,6 +2,8 @@ package ru.journalarchive.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +13,7 @@ import ru.journalarchive.backup.BackupMedium;
 
 /** {@code backup return --medium ID}: records the return of an issued medium. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "return", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class BackupReturnCommand implements Callable<Integer> {
 

@@ -2,6 +2,8 @@ package ru.journalarchive.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,6 +15,7 @@ import ru.journalarchive.backup.BagReport;
  * the registry; exit 1 and a report naming each problem.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "verify", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class BackupVerifyCommand implements Callable<Integer> {
 

@@ -2,6 +2,8 @@ package ru.journalarchive.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +16,7 @@ import ru.journalarchive.backup.RestoreResult;
  * against the registry; exit 1 if some object could not be restored.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "restore", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class RestoreCommand implements Callable<Integer> {
 
