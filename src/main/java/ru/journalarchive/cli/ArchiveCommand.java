@@ -1,5 +1,6 @@
 package ru.journalarchive.cli;
 
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 
@@ -7,10 +8,12 @@ import picocli.CommandLine.Command;
  * The top command {@code journal-archive}; its subcommands are the archive's operations.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "journal-archive", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
         subcommands = {ImportCommand.class, CloseCommand.class, DocumentsCommand.class, VerifyCommand.class,
                 ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class,
-                SignCommand.class, VerifySignatureCommand.class, ReplicateCommand.class})
+                SignCommand.class, VerifySignatureCommand.class, ReplicateCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec

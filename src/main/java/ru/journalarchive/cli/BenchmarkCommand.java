@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,7 @@ import ru.journalarchive.synthetic.SyntheticSchoolGenerator;
  * (import time, close time, classes/s, pages/s). Each run uses a new school id, so runs never collide.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "benchmark", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class BenchmarkCommand implements Callable<Integer> {
 

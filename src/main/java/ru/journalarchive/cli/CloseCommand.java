@@ -3,6 +3,7 @@ package ru.journalarchive.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,6 +25,7 @@ import ru.journalarchive.storage.StorageLocations;
  * re-close was refused as a retroactive change, 1 when the job failed (run {@code close} again to resume).
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "close", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class CloseCommand implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code documents}: lists the registry, as a table or ({@code --json}) one JSON object per line per document.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "documents", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class DocumentsCommand implements Callable<Integer> {
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import ru.journalarchive.synthetic.SyntheticSchoolGenerator;
  * {@code generate}: writes a synthetic school's snapshot (fictional people) for tests, demos and benchmarks.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "generate", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class GenerateCommand implements Callable<Integer> {
 

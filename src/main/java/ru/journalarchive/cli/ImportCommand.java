@@ -3,6 +3,7 @@ package ru.journalarchive.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,6 +15,7 @@ import ru.journalarchive.snapshot.SnapshotRejectedException;
  * {@code import <snapshot.json>}: validates a snapshot and registers it; exit code 2 when it is rejected.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "import", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class ImportCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package ru.journalarchive.cli;
 
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import ru.journalarchive.archiving.ReplicationService;
@@ -12,6 +13,7 @@ import ru.journalarchive.jobs.ReplicationLauncher;
  * location (a new location is backfilled, one that was down catches up); exit 1 if copies are still missing.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "replicate", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class ReplicateCommand implements Callable<Integer> {
 

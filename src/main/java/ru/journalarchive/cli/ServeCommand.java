@@ -1,6 +1,7 @@
 package ru.journalarchive.cli;
 
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import ru.journalarchive.jobs.InboxPoller;
@@ -9,6 +10,7 @@ import ru.journalarchive.jobs.InboxPoller;
  * {@code serve}: runs as a service, polling the inbox folder on its schedule until stopped (Ctrl+C).
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "serve", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class ServeCommand implements Callable<Integer> {
 

@@ -1,12 +1,10 @@
 package ru.journalarchive.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import ru.journalarchive.archiving.DocumentSigner;
 import ru.journalarchive.jobs.DirectorSignLauncher;
 import ru.journalarchive.jobs.JobRun;
 import ru.journalarchive.registry.ArchivedDocument;
@@ -19,6 +17,7 @@ import ru.journalarchive.storage.StorageLocations;
  * again to resume: nothing is signed twice).
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "sign", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
         subcommands = {SignPrepareCommand.class, SignOfflineCommand.class, SignCompleteCommand.class})
 class SignCommand implements Callable<Integer> {
@@ -30,11 +29,11 @@ class SignCommand implements Callable<Integer> {
     private final DocumentRegistry registry;
     private final StorageLocations locations;
     private final Messages messages;
-    private final AtomicInteger done = new AtomicInteger();
-    private volatile boolean active;
+    private final SignProgress progress;
 
     SignCommand(DirectorSignLauncher launcher, DocumentRegistry registry, StorageLocations locations,
-            Messages messages) {
+            Messages messages, SignProgress progress) {
+        this.progress = progress;
         this.launcher = launcher;
         this.registry = registry;
         this.locations = locations;
@@ -43,15 +42,15 @@ class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        done.set(0);
-        active = true;
+        progress.start();
         JobRun run;
+        int done;
         try {
             run = launcher.sign(filter.toQuery());
         } finally {
-            active = false;
+            done = progress.stop();
         }
-        System.out.println(messages.get("sign.summary", done.get()));
+        System.out.println(messages.get("sign.summary", done));
         for (ArchivedDocument document : registry.list(filter.toQuery())) {
             document.object(ArchivedDocument.ROLE_SIGNED_PDF).flatMap(o -> o.replicas().stream().findFirst())
                     .ifPresent(r -> System.out.println("  " + messages.get("sign.pdf", document.className(),
@@ -65,15 +64,4 @@ class SignCommand implements Callable<Integer> {
         return 0;
     }
 
-    @EventListener
-    void on(DocumentSigner.DocumentSigned event) {
-        if (!active) {
-            return;
-        }
-        String line = messages.get("sign.line", done.incrementAndGet(), event.className(), event.periodId(),
-                messages.get("sign.outcome." + event.outcome().name()));
-        synchronized (System.out) {
-            System.out.println(line);
-        }
-    }
 }

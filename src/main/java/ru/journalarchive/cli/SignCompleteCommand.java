@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,7 @@ import ru.journalarchive.signing.PreparedSignature;
  * it again on the same folder signs nothing twice.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "complete", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class SignCompleteCommand implements Callable<Integer> {
 

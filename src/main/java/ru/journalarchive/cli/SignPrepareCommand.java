@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,7 @@ import ru.journalarchive.signing.SignatureAlgorithm;
  * writes the batch folder the director takes to their own machine (data to sign only, no document content).
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "prepare", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class SignPrepareCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package ru.journalarchive.cli;
 
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +14,7 @@ import ru.journalarchive.storage.StorageLocations;
  * differing replica when any is not intact.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "verify", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class VerifyCommand implements Callable<Integer> {
 

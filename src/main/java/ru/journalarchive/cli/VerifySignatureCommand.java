@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,6 +19,7 @@ import ru.journalarchive.signing.SignatureReport;
  * coverage, the certificate chain to the trust anchors at the timestamp's time, the timestamp — exit 1 if not valid.
  */
 @Component
+@Scope("prototype") // options must not carry over between runs in one process
 @Command(name = "verify-signature", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 class VerifySignatureCommand implements Callable<Integer> {
 

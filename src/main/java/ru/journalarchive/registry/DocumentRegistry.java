@@ -156,9 +156,24 @@ public class DocumentRegistry {
                 .params(params).query(UUID.class).list();
     }
 
-    /** Registers one more verified replica of an object (replication, restore); nothing if it is registered. */
+    /**
+     * Registers a verified replica of an object in a location (e.g. a location rebuilt from a backup medium): adds it
+     * if the location has none yet, else only records the new verification time (a replica's key and hash never
+     * change).
+     *
+     * @throws IllegalArgumentException if the replica's hash is not the object's registered hash
+     */
+    @Transactional
     public void addReplica(UUID objectId, ArchivedDocument.Replica replica) {
+        String sha256 = jdbc.sql("SELECT sha256 FROM archived_object WHERE id = ?").param(objectId)
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no archived object " + objectId));
+        if (!sha256.equals(replica.sha256())) {
+            throw new IllegalArgumentException("replica of object " + objectId + " in " + replica.location()
+                    + " has SHA-256 " + replica.sha256() + ", the object is registered with " + sha256);
+        }
         insertReplicas(objectId, List.of(replica));
+        recordVerified(objectId, replica.location(), replica.verifiedAt());
     }
 
     /** An object that has no replica in a location, with what a copy needs. */

@@ -1,0 +1,22 @@
+package ru.journalarchive.backup;
+
+import java.util.List;
+
+/**
+ * The outcome of restoring a storage location from a bag.
+ *
+ * @param location       the location restored
+ * @param restored       objects written to the location
+ * @param alreadyPresent objects the location already held with identical bytes (registered again all the same)
+ * @param unknown        bag-relative paths of payload files the registry does not know (not restored)
+ * @param damaged        bag-relative paths of payload files whose hash differs from the registry (not restored)
+ * @param conflicts      keys under which the location holds other bytes (left untouched, not restored)
+ */
+public record RestoreResult(String location, int restored, int alreadyPresent, List<String> unknown,
+                           List<String> damaged, List<String> conflicts) {
+
+    /** Whether every registered object of the bag is now in the location. */
+    public boolean complete() {
+        return damaged.isEmpty() && conflicts.isEmpty();
+    }
+}
