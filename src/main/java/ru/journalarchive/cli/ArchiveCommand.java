@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "journal-archive", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
         subcommands = {ImportCommand.class, CloseCommand.class, DocumentsCommand.class, VerifyCommand.class,
                 ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class,
-                SignCommand.class, VerifySignatureCommand.class})
+                SignCommand.class, VerifySignatureCommand.class,
+                AuditCommand.class, StorageReportCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec
