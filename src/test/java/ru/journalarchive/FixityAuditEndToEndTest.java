@@ -188,6 +188,30 @@ class FixityAuditEndToEndTest {
                 + "AND event_type = 'fixity-check'").param(lastKey).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aRollingAuditChecksTheShareOfReplicasVerifiedLongestAgo() {
+        int total = replicaCount();
+        jdbc.sql("""
+                UPDATE replica p SET verified_at = now() - n.rank * interval '1 minute'
+                FROM (SELECT object_id, location, row_number() OVER (ORDER BY object_key, location) AS rank
+                      FROM replica) n
+                WHERE n.object_id = p.object_id AND n.location = p.location""").update();
+        int share = (int) Math.ceil(0.1 * total);
+        List<String> oldest = jdbc.sql("SELECT location || ':' || object_key FROM replica ORDER BY verified_at LIMIT ?")
+                .param(share).query(String.class).list();
+
+        Cli.Result audit = cli.run("audit", "--rolling");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).contains("Выборочная проверка: проверено копий " + share);
+        assertThat(jdbc.sql("SELECT location || ':' || object_key FROM audit_event").query(String.class).list())
+                .containsExactlyInAnyOrderElementsOf(oldest);
+        Cli.Result next = cli.run("audit", "--rolling");
+        assertThat(next.exitCode()).isZero();
+        assertThat(jdbc.sql("SELECT count(DISTINCT (location, object_key)) FROM audit_event").query(Long.class).single())
+                .as("the next night checks the next share").isEqualTo(Math.min(total, 2L * share));
+    }
+
     private long countOf(AuditEventType type) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = ?").param(type.code())
                 .query(Long.class).single();

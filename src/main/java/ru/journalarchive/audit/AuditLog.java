@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,9 +22,11 @@ public class AuditLog {
     private static final String COLUMNS = "id, event_type, object_id, document_id, location, object_key, outcome, "
             + "detail, size_bytes, agent, audit_run, occurred_at";
 
-    private final JdbcClient jdbc;
+    private final JdbcClient jdbcClient;
+    private final JdbcTemplate jdbc;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbcClient, JdbcTemplate jdbc) {
+        this.jdbcClient = jdbcClient;
         this.jdbc = jdbc;
     }
 
@@ -31,7 +34,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(AuditEventType type, AuditedReplica replica, boolean success, String detail, Long sizeBytes,
             String agent, String run) {
-        jdbc.sql("""
+        jdbcClient.sql("""
                 INSERT INTO audit_event (event_type, object_id, document_id, location, object_key, outcome, detail,
                     size_bytes, agent, audit_run, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(type.code(), replica.objectId(), replica.documentId(), replica.location(), replica.key(),
@@ -39,28 +42,45 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Records a successful {@code fixity-check} of each replica in one batch, in the caller's transaction: the
+     * events of intact replicas commit with the run's progress.
+     */
+    public void recordChecks(List<AuditedReplica> replicas, String agent, String run) {
+        if (replicas.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+                INSERT INTO audit_event (event_type, object_id, document_id, location, object_key, outcome, detail,
+                    size_bytes, agent, audit_run, occurred_at) VALUES (?, ?, ?, ?, ?, 'success', ?, ?, ?, ?, ?)""",
+                replicas.stream().map(r -> new Object[] {AuditEventType.FIXITY_CHECK.code(), r.objectId(),
+                        r.documentId(), r.location(), r.key(), "sha256 " + r.sha256(), r.sizeBytes(), agent, run,
+                        now}).toList());
+    }
+
     /** The events of an audit run, in the order they were recorded. */
     public List<AuditEvent> ofRun(String run) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE audit_run = ? ORDER BY id").param(run)
+        return jdbcClient.sql("SELECT " + COLUMNS + " FROM audit_event WHERE audit_run = ? ORDER BY id").param(run)
                 .query(AuditLog::event).list();
     }
 
     /** The events about one replica, in the order they were recorded. */
     public List<AuditEvent> ofReplica(UUID objectId, String location) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE object_id = ? AND location = ? ORDER BY id")
+        return jdbcClient.sql("SELECT " + COLUMNS + " FROM audit_event WHERE object_id = ? AND location = ? ORDER BY id")
                 .params(objectId, location).query(AuditLog::event).list();
     }
 
     /** The events of a type recorded since a moment (all types if null), in the order they were recorded. */
     public List<AuditEvent> since(Instant since, AuditEventType type) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE occurred_at >= ?"
+        return jdbcClient.sql("SELECT " + COLUMNS + " FROM audit_event WHERE occurred_at >= ?"
                         + (type == null ? "" : " AND event_type = '" + type.code() + "'") + " ORDER BY id")
                 .param(Timestamp.from(since)).query(AuditLog::event).list();
     }
 
     /** What a run found: replicas checked and intact, failures, repairs, and replicas still damaged at its end. */
     public AuditSummary summary(String run) {
-        return jdbc.sql("""
+        return jdbcClient.sql("""
                 SELECT count(*) FILTER (WHERE event_type IN ('fixity-check', 'fixity-failure')) AS checks,
                        count(*) FILTER (WHERE event_type = 'fixity-check') AS intact,
                        count(*) FILTER (WHERE event_type = 'fixity-failure') AS failures,

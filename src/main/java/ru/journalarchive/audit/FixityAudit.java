@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -61,11 +64,57 @@ public class FixityAudit {
 
     /** Audits one replica, repairing it if needed; {@code agent} and {@code run} go into its events. */
     public ReplicaOutcome check(AuditedReplica replica, String agent, String run) {
+        Hashed hashed = hash(replica, agent, run);
+        if (hashed.outcome().kind() == ReplicaOutcome.Kind.INTACT) {
+            recordIntact(List.of(hashed), agent, run);
+        }
+        return hashed.outcome();
+    }
+
+    /**
+     * Audits a page of replicas, hashing them in parallel on {@code executor}; damaged ones are repaired and their
+     * events committed at once, intact ones are recorded together in the caller's transaction (one commit per page
+     * instead of one per replica). Waits for every replica, then rethrows the first failure.
+     */
+    public List<ReplicaOutcome> checkAll(List<AuditedReplica> page, String agent, String run,
+            ExecutorService executor) throws Exception {
+        List<Future<Hashed>> futures = new ArrayList<>();
+        for (AuditedReplica replica : page) {
+            futures.add(executor.submit(() -> hash(replica, agent, run)));
+        }
+        List<Hashed> done = new ArrayList<>();
+        Exception first = null;
+        for (Future<Hashed> future : futures) {
+            try {
+                done.add(future.get());
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        }
+        recordIntact(done.stream().filter(h -> h.outcome().kind() == ReplicaOutcome.Kind.INTACT).toList(), agent, run);
+        if (first != null) {
+            throw first;
+        }
+        return done.stream().map(Hashed::outcome).toList();
+    }
+
+    private void recordIntact(List<Hashed> intact, String agent, String run) {
+        for (Hashed hashed : intact) {
+            registry.recordVerified(hashed.outcome().replica().objectId(), hashed.outcome().replica().location(),
+                    hashed.verifiedAt());
+        }
+        auditLog.recordChecks(intact.stream().map(h -> h.outcome().replica()).toList(), agent, run);
+    }
+
+    /** Hashes a replica; an intact one is returned unrecorded, a damaged one is recorded and repaired. */
+    private Hashed hash(AuditedReplica replica, String agent, String run) {
         Optional<StorageLocation> location = location(replica.location());
         if (location.isEmpty()) {
             String detail = "location '%s' is not configured any more".formatted(replica.location());
             auditLog.record(AuditEventType.FIXITY_FAILURE, replica, false, detail, null, agent, run);
-            return new ReplicaOutcome(replica, ReplicaOutcome.Kind.UNREPAIRED, detail);
+            return new Hashed(new ReplicaOutcome(replica, ReplicaOutcome.Kind.UNREPAIRED, detail), null);
         }
         String problem;
         Long size = null;
@@ -76,10 +125,8 @@ public class FixityAudit {
                 throttle.consumed(size);
             }
             if (found.isPresent() && found.get().sha256().equals(replica.sha256())) {
-                registry.recordVerified(replica.objectId(), replica.location(), found.get().verifiedAt());
-                auditLog.record(AuditEventType.FIXITY_CHECK, replica, true, "sha256 " + replica.sha256(), size, agent,
-                        run);
-                return new ReplicaOutcome(replica, ReplicaOutcome.Kind.INTACT, "sha256 " + replica.sha256());
+                return new Hashed(new ReplicaOutcome(replica, ReplicaOutcome.Kind.INTACT, "sha256 " + replica.sha256()),
+                        found.get().verifiedAt());
             }
             problem = found.isEmpty() ? "missing; expected sha256 %s".formatted(replica.sha256())
                     : "differs: expected sha256 %s (%d bytes), found sha256 %s (%d bytes)".formatted(replica.sha256(),
@@ -89,7 +136,10 @@ public class FixityAudit {
         }
         log.warn("Fixity failure of '{}' in location '{}': {}", replica.key(), replica.location(), problem);
         auditLog.record(AuditEventType.FIXITY_FAILURE, replica, false, problem, size, agent, run);
-        return repair(replica, location.get(), problem, agent, run);
+        return new Hashed(repair(replica, location.get(), problem, agent, run), null);
+    }
+
+    private record Hashed(ReplicaOutcome outcome, Instant verifiedAt) {
     }
 
     private ReplicaOutcome repair(AuditedReplica replica, StorageLocation target, String problem, String agent,

@@ -1,13 +1,10 @@
 package ru.journalarchive.jobs;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -45,7 +42,7 @@ class FixityAuditJobConfiguration {
     private static final String CUTOFF = "verifiedUpTo";
     private static final String AFTER_LOCATION = "afterLocation";
     private static final String AFTER_KEY = "afterKey";
-    private static final int PAGE_PER_THREAD = 8;
+    private static final int PAGE_PER_THREAD = 16;
 
     @Bean(JOB_NAME)
     Job fixityAuditJob(JobRepository repository, Step fixityAuditCheckStep) {
@@ -88,7 +85,7 @@ class FixityAuditJobConfiguration {
                     }
                     String agent = step.getJobParameters().getString(AGENT, JOB_AGENT);
                     String run = runId(step.getJobExecution().getJobInstance().getInstanceId());
-                    checkAll(audit, fixityAuditExecutor, page, agent, run);
+                    audit.checkAll(page, agent, run, fixityAuditExecutor);
                     AuditedReplica last = page.get(page.size() - 1);
                     context.putString(AFTER_LOCATION, last.location()); // saved with this iteration's commit
                     context.putString(AFTER_KEY, last.key());
@@ -102,27 +99,5 @@ class FixityAuditJobConfiguration {
     /** The run id recorded in the audit events of a job instance. */
     static String runId(long instanceId) {
         return JOB_NAME + "#" + instanceId;
-    }
-
-    /** Audits a page in parallel; waits for every replica, then rethrows the first failure. */
-    private static void checkAll(FixityAudit audit, ExecutorService executor, List<AuditedReplica> page, String agent,
-            String run) throws Exception {
-        List<Future<?>> futures = new ArrayList<>();
-        for (AuditedReplica replica : page) {
-            futures.add(executor.submit(() -> audit.check(replica, agent, run)));
-        }
-        Exception first = null;
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 }
