@@ -4,10 +4,12 @@ import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import ru.journalarchive.jobs.FixityAuditSchedule;
 import ru.journalarchive.jobs.InboxPoller;
 
 /**
- * {@code serve}: runs as a service, polling the inbox folder on its schedule until stopped (Ctrl+C).
+ * {@code serve}: runs as a service, polling the inbox folder on its schedule and running the fixity audit on
+ * {@code archive.audit.cron}, until stopped (Ctrl+C).
  */
 @Component
 @Scope("prototype") // options must not carry over between runs in one process
@@ -16,10 +18,12 @@ class ServeCommand implements Callable<Integer> {
 
     private final InboxPoller inbox;
     private final Messages messages;
+    private final FixityAuditSchedule audits;
 
-    ServeCommand(InboxPoller inbox, Messages messages) {
+    ServeCommand(InboxPoller inbox, Messages messages, FixityAuditSchedule audits) {
         this.inbox = inbox;
         this.messages = messages;
+        this.audits = audits;
     }
 
     @Override
@@ -30,6 +34,9 @@ class ServeCommand implements Callable<Integer> {
         }
         System.out.println(messages.get("serve.started", inbox.directory().toAbsolutePath(),
                 inbox.pollInterval().toSeconds()));
+        // The fixity audit runs on its own thread on archive.audit.cron while the service runs.
+        System.out.println(audits.start().map(next -> messages.get("serve.audit", audits.cron(), next))
+                .orElseGet(() -> messages.get("serve.auditOff")));
         while (!Thread.currentThread().isInterrupted()) {
             for (InboxPoller.InboxOutcome outcome : inbox.pollOnce()) {
                 System.out.println(messages.get("serve.outcome." + outcome.kind().name(), outcome.file(),

@@ -29,6 +29,9 @@ final class FilesystemStorageLocation implements StorageLocation {
     static final String TYPE = "filesystem";
     static final String OBJECTS = "objects";
     static final String INCOMING = ".incoming";
+    static final String QUARANTINE = "quarantine";
+    private static final java.time.format.DateTimeFormatter QUARANTINE_STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private static final Logger log = LoggerFactory.getLogger(FilesystemStorageLocation.class);
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
@@ -36,6 +39,7 @@ final class FilesystemStorageLocation implements StorageLocation {
     private final String name;
     private final Path objects;
     private final Path incoming;
+    private final Path quarantine;
     private final Clock clock;
     private final Object[] moveLocks = new Object[64];
     private volatile boolean hardLinks;
@@ -53,6 +57,7 @@ final class FilesystemStorageLocation implements StorageLocation {
         }
         this.objects = root.toAbsolutePath().normalize().resolve(OBJECTS);
         this.incoming = root.toAbsolutePath().normalize().resolve(INCOMING);
+        this.quarantine = root.toAbsolutePath().normalize().resolve(QUARANTINE);
         this.clock = clock;
         try {
             Files.createDirectories(objects);
@@ -104,6 +109,55 @@ final class FilesystemStorageLocation implements StorageLocation {
                     .formatted(stored.sha256(), stored.sizeBytes(), sha256, content.length), null);
         }
         return stored;
+    }
+
+    /**
+     * Moves a damaged file (or whatever sits at the key) to {@code <root>/quarantine/<timestamp>/<key>}, then puts
+     * the bytes; the quarantine is outside {@code objects/}, so the damaged bytes are never mistaken for an object.
+     */
+    @Override
+    public RepairedObject repair(String key, byte[] content, LocalDate retainUntil) {
+        Path target = pathOf(key);
+        String sha256 = Sha256.of(content);
+        String keptAt = null;
+        synchronized (moveLocks[Math.floorMod(target.hashCode(), moveLocks.length)]) {
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Optional<StoredObject> current = Files.isRegularFile(target) ? verifyQuietly(key) : Optional.empty();
+                if (current.isPresent() && current.get().sha256().equals(sha256)) {
+                    return new RepairedObject(current.get(), null);
+                }
+                keptAt = moveToQuarantine(key, target).toString();
+            }
+        }
+        StoredObject stored = put(key, content, retainUntil);
+        log.info("Object '{}' in location '{}' repaired{}", key, name,
+                keptAt == null ? "" : "; the damaged bytes are kept at " + keptAt);
+        return new RepairedObject(stored, keptAt);
+    }
+
+    private Optional<StoredObject> verifyQuietly(String key) {
+        try {
+            return verify(key);
+        } catch (StorageException e) {
+            return Optional.empty(); // unreadable: it goes to quarantine like any damaged object
+        }
+    }
+
+    private Path moveToQuarantine(String key, Path target) {
+        Path base = quarantine.resolve(QUARANTINE_STAMP.format(clock.instant()));
+        Path aside = base.resolve(key).normalize();
+        for (int i = 1; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+            aside = quarantine.resolve(base.getFileName() + "-" + i).resolve(key).normalize();
+        }
+        try {
+            Files.createDirectories(aside.getParent());
+            Files.move(target, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(target.getParent());
+            forceDirectory(aside.getParent());
+        } catch (IOException e) {
+            throw failure(key, "could not be moved to the quarantine " + aside, e);
+        }
+        return aside;
     }
 
     @Override

@@ -161,6 +161,30 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
         }
     }
 
+    /**
+     * Writes the bytes as a new current version when the current one is damaged, missing or a delete marker: the
+     * damaged version stays in the bucket (a noncurrent version, locked if it was), so nothing is lost.
+     */
+    @Override
+    public RepairedObject repair(String key, byte[] content, LocalDate retainUntil) {
+        String object = objectName(key);
+        String sha256 = Sha256.of(content);
+        ensureBucket();
+        synchronized (putLocks[Math.floorMod(object.hashCode(), putLocks.length)]) {
+            Optional<StatObjectResponse> current = stat(key);
+            Optional<StoredObject> intact = current.isEmpty() ? Optional.empty() : verify(key);
+            if (intact.isPresent() && intact.get().sha256().equals(sha256)) {
+                return new RepairedObject(intact.get(), null);
+            }
+            ObjectWriteResponse written = upload(key, object, content, sha256, retainUntil);
+            StoredObject stored = readBack(key, object, written.versionId(), sha256, content.length);
+            String keptAt = current.map(c -> "%s version %s".formatted(describe(key), c.versionId())).orElse(null);
+            log.info("Object '{}' in location '{}' repaired as version {}{}", key, name, written.versionId(),
+                    keptAt == null ? "" : "; the damaged bytes stay as " + keptAt);
+            return new RepairedObject(stored, keptAt);
+        }
+    }
+
     @Override
     public Optional<StoredObject> verify(String key) {
         String object = objectName(key);

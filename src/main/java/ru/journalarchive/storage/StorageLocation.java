@@ -64,6 +64,18 @@ public interface StorageLocation {
     }
 
     /**
+     * Puts the registered bytes back where the object is missing or damaged, keeping the damaged bytes: the only
+     * write that may replace what a key holds, for the fixity audit's repair from a verified healthy copy. A
+     * {@code filesystem} location first moves the damaged file to {@code <root>/quarantine/<timestamp>/<key>}; an
+     * {@code s3} location writes the bytes as a new current version (the damaged version stays, locked if it was).
+     * If the key already holds exactly these bytes nothing is written.
+     *
+     * @return the object as read back after writing, and where the damaged bytes are kept (null if there were none)
+     * @throws StorageException if the bytes cannot be written or do not read back identically
+     */
+    RepairedObject repair(String key, byte[] content, LocalDate retainUntil);
+
+    /**
      * Streams the object through SHA-256 now.
      *
      * @return the object with its current hash and size, or empty if there is no object under the key
