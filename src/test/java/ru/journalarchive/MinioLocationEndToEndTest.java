@@ -8,6 +8,7 @@ import io.minio.StatObjectArgs;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +62,42 @@ class MinioLocationEndToEndTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void theAuditFindsADeletedAndADamagedS3ReplicaAndRepairsBothFromTheFilesystemCopy() throws Exception {
+        Cli cli = new Cli(context);
+        assertThat(cli.run("close", Snapshots.generate(tmp, "s3-audit", 30, 42L).toString()).exitCode()).isZero();
+        List<ArchivedDocument> documents = registry.list(new DocumentQuery("s3-audit", null, null, null));
+        String deletedKey = documents.get(0).object(ArchivedDocument.ROLE_PDF).orElseThrow().key();
+        String damagedKey = documents.get(1).object(ArchivedDocument.ROLE_PDF).orElseThrow().key();
+        byte[] good;
+        try (InputStream in = locations.get("cloud").open(damagedKey)) {
+            good = in.readAllBytes();
+        }
+        // A delete marker hides the locked version; a foreign newer version carries one flipped byte.
+        minio.client().removeObject(RemoveObjectArgs.builder().bucket("journal-archive").object(deletedKey).build());
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 0x01;
+        minio.client().putObject(io.minio.PutObjectArgs.builder().bucket("journal-archive").object(damagedKey)
+                .stream(new java.io.ByteArrayInputStream(flipped), flipped.length, -1).build());
+        assertThat(cli.run("verify", "--school", "s3-audit").exitCode()).isEqualTo(1);
+
+        Cli.Result audit = cli.run("audit", "--full");
+
+        assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+        for (String key : List.of(deletedKey, damagedKey)) {
+            try (InputStream in = locations.get("cloud").open(key)) {
+                byte[] now = in.readAllBytes();
+                try (InputStream fs = locations.get("site-a").open(key)) {
+                    assertThat(now).as(key).isEqualTo(fs.readAllBytes());
+                }
+            }
+        }
+        Cli.Result report = cli.run("storage-report");
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(report.out()).contains("cloud");
+        assertThat(cli.run("verify", "--school", "s3-audit").exitCode()).isZero();
+    }
 
     @Test
     void closedAndSignedJournalsAreLockedInS3UntilTheyMayBeDestroyed() throws Exception {
