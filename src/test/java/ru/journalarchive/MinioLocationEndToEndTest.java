@@ -69,7 +69,7 @@ class MinioLocationEndToEndTest {
         assertThat(cli.run("close", Snapshots.generate(tmp, "s3-audit", 30, 42L).toString()).exitCode()).isZero();
         List<ArchivedDocument> documents = registry.list(new DocumentQuery("s3-audit", null, null, null));
         String deletedKey = documents.get(0).object(ArchivedDocument.ROLE_PDF).orElseThrow().key();
-        String damagedKey = documents.get(1).object(ArchivedDocument.ROLE_PDF).orElseThrow().key();
+        String damagedKey = documents.get(0).object(ArchivedDocument.ROLE_SOURCE_JSON).orElseThrow().key();
         byte[] good;
         try (InputStream in = locations.get("cloud").open(damagedKey)) {
             good = in.readAllBytes();
