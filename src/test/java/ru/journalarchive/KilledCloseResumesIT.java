@@ -2,18 +2,15 @@ package ru.journalarchive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.journalarchive.support.ArchiveProcess;
 import ru.journalarchive.support.Snapshots;
 import tools.jackson.databind.JsonNode;
 
@@ -33,69 +30,25 @@ class KilledCloseResumesIT {
     void aCloseKilledHalfwayIsFinishedByTheNextRunWithNothingDuplicatedOrLost() throws Exception {
         Path snapshot = Snapshots.generate(tmp, "power-cut", PUPILS, 424242L);
         Path data = tmp.resolve("data");
+        ArchiveProcess archive = new ArchiveProcess(data);
 
-        Process first = archive(data, "close", snapshot.toString());
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                seen.add(line);
-                if (line.startsWith("[3/")) {
-                    break;
-                }
-            }
-        }
+        List<String> seen = archive.killWhenALineStartsWith("[3/", "close", snapshot.toString());
+
         assertThat(seen).as("the first run got three classes closed").anyMatch(l -> l.startsWith("[3/"));
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);  // SIGKILL: no shutdown hooks run
-        killOrphanedPostgres(data);                              // a power cut takes the database down too
         int total = Integer.parseInt(seen.stream().filter(l -> l.startsWith("[3/")).findFirst().orElseThrow()
                 .replaceAll("^\\[3/(\\d+)].*", "$1"));
 
-        Run second = run(data, "close", snapshot.toString());
+        ArchiveProcess.Run second = archive.run("close", snapshot.toString());
 
         assertThat(second.exit()).as(second.output()).isZero();
         assertThat(second.output()).contains("не закрыто 0");
-        Run listed = run(data, "documents", "--json");
-        List<JsonNode> documents = listed.output().lines().filter(l -> l.startsWith("{"))
+        List<JsonNode> documents = archive.run("documents", "--json").output().lines().filter(l -> l.startsWith("{"))
                 .map(Snapshots.JSON::readTree).toList();
         assertThat(documents).hasSize(total);
         assertThat(documents.stream().map(d -> d.get("classId").asString()).distinct()).hasSize(total);
         assertThat(documents).allSatisfy(d -> assertThat(d.get("replicas")).hasSize(2));
         assertThat(objectFiles(data)).as("a PDF and a JSON per class in each of two locations").hasSize(total * 4);
-        assertThat(run(data, "verify").exit()).isZero();
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    private Run run(Path data, String... args) throws Exception {
-        Process process = archive(data, args);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), output);
-    }
-
-    private static Process archive(Path data, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-jar", System.getProperty("archive.jar", "target/journal-archive.jar"),
-                "--archive.data-directory=" + data, "--archive.jobs.close-threads=1"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    static void killOrphanedPostgres(Path data) throws Exception {
-        Path pidFile = data.resolve("postgres/postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        ProcessHandle.of(pid).ifPresent(p -> {
-            p.destroyForcibly();
-            p.onExit().join();
-        });
-        // Its server processes follow the postmaster down; give them a moment.
-        Thread.sleep(500);
+        assertThat(archive.run("verify").exit()).isZero();
     }
 
     private static List<Path> objectFiles(Path data) throws IOException {
