@@ -51,7 +51,15 @@ public class ReplicaVerification {
                                 document, object, replica, null));
                         continue;
                     }
-                    Optional<StoredObject> actual = location.get().verify(replica.key());
+                    Optional<StoredObject> actual;
+                    try {
+                        actual = location.get().verify(replica.key());
+                    } catch (RuntimeException unreadable) {
+                        // An unreachable store or an unreadable file is reported like damage; the rest is checked.
+                        problems.add(new VerificationReport.Problem(VerificationReport.Kind.UNREADABLE, document,
+                                object, replica, null, List.of(String.valueOf(unreadable.getMessage()))));
+                        continue;
+                    }
                     if (actual.isEmpty()) {
                         problems.add(new VerificationReport.Problem(VerificationReport.Kind.MISSING, document, object,
                                 replica, null));

@@ -3,7 +3,6 @@ package ru.journalarchive.archiving;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -39,8 +38,9 @@ public class SnapshotIntake {
 
     /** Validates and registers a snapshot file; identical bytes imported before return the earlier import. */
     public ImportResult importFile(Path file) {
-        Snapshot snapshot = reader.read(file);
-        byte[] raw = readAll(file);
+        SnapshotReader.Received received = reader.receive(file);
+        Snapshot snapshot = received.snapshot();
+        byte[] raw = received.bytes();
         String sha256 = CanonicalJson.sha256(raw);
         var earlier = imports.findIdBySha256(sha256);
         if (earlier.isPresent()) {
@@ -61,14 +61,6 @@ public class SnapshotIntake {
     private static NewImport.NewClass toNewClass(ClassJournal journal) {
         var c = journal.schoolClass();
         return new NewImport.NewClass(c.id(), c.name(), c.grade(), c.period().id(), CanonicalJson.of(journal));
-    }
-
-    private static byte[] readAll(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] gzip(byte[] raw) {

@@ -38,9 +38,14 @@ class ServeCommand implements Callable<Integer> {
         System.out.println(audits.start().map(next -> messages.get("serve.audit", audits.cron(), next))
                 .orElseGet(() -> messages.get("serve.auditOff")));
         while (!Thread.currentThread().isInterrupted()) {
-            for (InboxPoller.InboxOutcome outcome : inbox.pollOnce()) {
-                System.out.println(messages.get("serve.outcome." + outcome.kind().name(), outcome.file(),
-                        outcome.movedTo()));
+            try {
+                for (InboxPoller.InboxOutcome outcome : inbox.pollOnce()) {
+                    System.out.println(messages.get("serve.outcome." + outcome.kind().name(), outcome.file(),
+                            outcome.movedTo()));
+                }
+            } catch (RuntimeException e) {
+                // The inbox folder itself is unreadable or the database is away: say so and try again next time.
+                System.err.println(messages.get("serve.pollFailed", String.valueOf(e.getMessage())));
             }
             Thread.sleep(inbox.pollInterval().toMillis());
         }

@@ -14,7 +14,9 @@ class PooledDataSourceFactory {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(12);
+        // A class or document worker holds one connection and may open a second (the freeze commits on its own);
+        // size the pool well above two per worker thread (archive.jobs.close-threads defaults to one per core).
+        config.setMaximumPoolSize(Math.max(16, 4 * Runtime.getRuntime().availableProcessors() + 8));
         config.setPoolName("archive-embedded");
         return new HikariDataSource(config);
     }

@@ -98,6 +98,13 @@ public class InboxPoller {
             log.warn("Inbox file {} rejected with {} violations; moved to {}", name, e.violations().size(), target);
             return new InboxOutcome(name, target, InboxOutcome.Kind.REJECTED,
                     e.violations().stream().map(v -> v.path() + ": " + v.message()).toList());
+        } catch (RuntimeException e) {
+            // Anything else (database away, job already running, unreadable file): set the file aside with the
+            // reason, so that one file cannot stop the service or be retried forever at every start.
+            log.error("Inbox file {} could not be processed: {}", name, e.toString());
+            Path target = moveTo(file, "failed");
+            writeFailure(target, e);
+            return new InboxOutcome(name, target, InboxOutcome.Kind.FAILED, List.of(String.valueOf(e.getMessage())));
         }
     }
 
@@ -113,6 +120,16 @@ public class InboxPoller {
                     StandardCharsets.UTF_8);
         } catch (IOException io) {
             throw new UncheckedIOException(io);
+        }
+    }
+
+    private void writeFailure(Path failed, RuntimeException e) {
+        Locale ru = Locale.forLanguageTag("ru");
+        String report = messages.getMessage("inbox.failed.header", null, ru) + "\n\n" + e;
+        try {
+            Files.writeString(failed.resolveSibling(failed.getFileName() + ".errors.txt"), report, StandardCharsets.UTF_8);
+        } catch (IOException io) {
+            log.error("Cannot write the error report of {}: {}", failed, io.toString());
         }
     }
 

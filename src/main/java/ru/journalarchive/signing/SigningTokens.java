@@ -85,11 +85,14 @@ public class SigningTokens {
         return Optional.of(demoPki);
     }
 
-    /** The configured trust anchors, plus the demo CA (flagged as demo) when demo mode is on; loaded once. */
+    /** The configured trust anchors, plus the demo CA (flagged as demo) while the demo key is used; loaded once. */
     public synchronized TrustAnchors trustAnchors() {
         if (trustAnchors == null) {
             TrustAnchors configured = TrustAnchors.load(properties.trustAnchors());
-            trustAnchors = demoPki().map(pki -> configured.withDemo(pki.caCertificate())).orElse(configured);
+            // The demo CA is trusted only while the demo key signs: a school with its own token never trusts it.
+            trustAnchors = usesDemoKey()
+                    ? demoPki().map(pki -> configured.withDemo(pki.caCertificate())).orElse(configured)
+                    : configured;
         }
         return trustAnchors;
     }

@@ -50,17 +50,39 @@ public class SnapshotReader {
      */
     public Snapshot read(Path file) {
         try {
-            long size = Files.size(file);
-            long limit = properties.maxFileSize().toBytes();
-            if (size > limit) {
-                throw new SnapshotRejectedException(List.of(new Violation(JsonPaths.ROOT,
-                        messages.get("file.too-large", messages.size(size), messages.size(limit)))));
-            }
+            checkSize(file);
             try (InputStream in = Files.newInputStream(file)) {
                 return read(in);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of a snapshot file and the snapshot they hold, validated. */
+    public record Received(Snapshot snapshot, byte[] bytes) {
+    }
+
+    /**
+     * Reads a file once (after checking its size): the bytes kept as the record of what was received are exactly
+     * the bytes that were validated, even if the file changes afterwards.
+     */
+    public Received receive(Path file) {
+        try {
+            checkSize(file);
+            byte[] bytes = Files.readAllBytes(file);
+            return new Received(read(new java.io.ByteArrayInputStream(bytes)), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkSize(Path file) throws IOException {
+        long size = Files.size(file);
+        long limit = properties.maxFileSize().toBytes();
+        if (size > limit) {
+            throw new SnapshotRejectedException(List.of(new Violation(JsonPaths.ROOT,
+                    messages.get("file.too-large", messages.size(size), messages.size(limit)))));
         }
     }
 
