@@ -52,6 +52,9 @@ class LocationDownTest {
         assertThat(documents).isNotEmpty().allSatisfy(d -> assertThat(d.objects()).allSatisfy(o ->
                 assertThat(o.replicas()).extracting(ArchivedDocument.Replica::location).containsExactly("site-a")));
         assertThat(cli.run("replicate").exitCode()).as("site-b is still down").isEqualTo(1);
+        Cli.Result incomplete = cli.run("verify", "--school", "down");
+        assertThat(incomplete.exitCode()).isEqualTo(1);
+        assertThat(incomplete.err()).contains("НЕТ КОПИИ").contains("site-b");
 
         Files.delete(siteB);
         Files.move(parked, siteB);

@@ -41,6 +41,14 @@ public class ReplicaVerification {
         List<ArchivedDocument> documents = registry.list(query);
         for (ArchivedDocument document : documents) {
             for (ArchivedDocument.ArchivedObject object : document.objects()) {
+                for (StorageLocation configured : locations.all()) {
+                    if (object.replicas().stream().noneMatch(r -> r.location().equals(configured.name()))) {
+                        // A configured location that never received a copy (added later, or down during the close).
+                        problems.add(new VerificationReport.Problem(VerificationReport.Kind.NOT_COPIED, document,
+                                object, new ArchivedDocument.Replica(configured.name(), object.key(), object.sha256(),
+                                        null, null), null));
+                    }
+                }
                 boolean signatureChecked = false;
                 for (ArchivedDocument.Replica replica : object.replicas()) {
                     replicas.incrementAndGet();

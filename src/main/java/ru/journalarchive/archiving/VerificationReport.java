@@ -15,7 +15,7 @@ public record VerificationReport(int documents, long replicas, long verifiedByte
     }
 
     /** What is wrong with a replica. */
-    public enum Kind { MISSING, DIFFERS, UNREADABLE, LOCATION_UNKNOWN, SIGNATURE_INVALID }
+    public enum Kind { MISSING, DIFFERS, UNREADABLE, NOT_COPIED, LOCATION_UNKNOWN, SIGNATURE_INVALID }
 
     /**
      * One replica that failed verification; {@code actualSha256} is set when the content differs, {@code details}
