@@ -1,8 +1,6 @@
 package ru.journalarchive.jobs;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -25,22 +23,22 @@ import ru.journalarchive.registry.DocumentRegistry;
 
 /**
  * {@code directorSignJob}: signs every unsigned archived document of a selection (school, year, period, class — any
- * may be empty), in parallel slices. Each document is one committed step iteration whose position is saved, and
- * signing adopts a signed rendition already stored, so a killed run restarted signs every document exactly once.
+ * may be empty), one partition per document, documents in parallel. A restart re-runs only the documents whose
+ * partition did not complete, and signing adopts a signed rendition already stored, so a killed run restarted signs
+ * every document exactly once.
  */
 @Configuration(proxyBeanMethods = false)
 class DirectorSignJobConfiguration {
 
     static final String JOB_NAME = "directorSignJob";
-    static final String PARTITION_STEP = "directorSignJob.slices";
-    static final String SLICE_STEP = "directorSignJob.signSlice";
+    static final String PARTITION_STEP = "directorSignJob.documents";
+    static final String SLICE_STEP = "directorSignJob.signDocument";
     static final String SCHOOL = "schoolId";
     static final String YEAR = "academicYear";
     static final String PERIOD = "periodId";
     static final String CLASS = "classId";
     static final String GENERATION = "run";
-    private static final String DOCUMENTS = "documentIds";
-    private static final String POSITION = "position";
+    private static final String DOCUMENT = "documentId";
 
     @Bean(JOB_NAME)
     Job directorSignJob(JobRepository repository, Step directorSignSlicesStep) {
@@ -55,7 +53,6 @@ class DirectorSignJobConfiguration {
         return new StepBuilder(PARTITION_STEP, repository)
                 .partitioner(SLICE_STEP, unsignedDocuments)
                 .step(directorSignSliceStep)
-                .gridSize(properties.effectiveCloseThreads())
                 .taskExecutor(executor)
                 .build();
     }
@@ -66,21 +63,17 @@ class DirectorSignJobConfiguration {
         return new StepBuilder(SLICE_STEP, repository)
                 .tasklet((contribution, chunk) -> {
                     ExecutionContext context = chunk.getStepContext().getStepExecution().getExecutionContext();
-                    String[] ids = context.getString(DOCUMENTS).isEmpty() ? new String[0]
-                            : context.getString(DOCUMENTS).split(",");
-                    int position = context.getInt(POSITION, 0);
-                    if (position >= ids.length) {
-                        return RepeatStatus.FINISHED;
-                    }
-                    signer.sign(UUID.fromString(ids[position]));
+                    signer.sign(UUID.fromString(context.getString(DOCUMENT)));
                     contribution.incrementWriteCount(1);
-                    context.putInt(POSITION, position + 1); // saved with this iteration's commit
-                    return RepeatStatus.CONTINUABLE;
+                    return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
     }
 
-    /** Slices the unsigned documents of the selection round-robin; the slices are kept for restarts. */
+    /**
+     * One partition per unsigned document, named after the document: a restart re-runs exactly the documents whose
+     * partition did not complete, whatever the partitioner returns then (signed documents are no longer listed).
+     */
     @Bean
     @StepScope
     Partitioner unsignedDocuments(DocumentRegistry registry,
@@ -89,21 +82,12 @@ class DirectorSignJobConfiguration {
             @Value("#{jobParameters['" + PERIOD + "']}") String period,
             @Value("#{jobParameters['" + CLASS + "']}") String classId) {
         return gridSize -> {
-            List<UUID> ids = registry.unsigned(new DocumentQuery(blankToNull(school), blankToNull(year),
-                    blankToNull(period), blankToNull(classId)));
-            int slices = Math.max(1, Math.min(gridSize, ids.size()));
-            List<List<String>> parts = new ArrayList<>();
-            for (int i = 0; i < slices; i++) {
-                parts.add(new ArrayList<>());
-            }
-            for (int i = 0; i < ids.size(); i++) {
-                parts.get(i % slices).add(ids.get(i).toString());
-            }
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-            for (int i = 0; i < slices; i++) {
+            for (UUID id : registry.unsigned(new DocumentQuery(blankToNull(school), blankToNull(year),
+                    blankToNull(period), blankToNull(classId)))) {
                 ExecutionContext context = new ExecutionContext();
-                context.putString(DOCUMENTS, String.join(",", parts.get(i)));
-                partitions.put("slice:" + i, context);
+                context.putString(DOCUMENT, id.toString());
+                partitions.put("document:" + id, context);
             }
             return partitions;
         };
