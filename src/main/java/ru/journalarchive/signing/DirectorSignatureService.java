@@ -2,6 +2,7 @@ package ru.journalarchive.signing;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,7 +39,13 @@ class DirectorSignatureService implements DirectorSignature {
 
     @Override
     public SignedPdf sign(byte[] pdf) {
-        return checked(signer().sign(pdf, token(), Instant.now()));
+        SigningToken token = token();
+        PadesSigner signer = signer();
+        PreparedSignature prepared = signer.prepare(pdf, token.chain(), token.algorithm(), Instant.now());
+        byte[] signed = signer.complete(prepared, token.sign(prepared.dataToSign()));
+        // Prepared here, so the signature dictionary is known: the check needs no second parse of the PDF.
+        return checked(signed, verifier.verifyJustSigned(signed, pdf.length, prepared.byteRange(),
+                prepared.signingTime().truncatedTo(ChronoUnit.SECONDS), tokens.trustAnchors().certificates()));
     }
 
     @Override
@@ -53,8 +60,11 @@ class DirectorSignatureService implements DirectorSignature {
 
     /** The signature just made must verify (its chain may be untrusted here: that is reported, not refused). */
     private SignedPdf checked(byte[] signed) {
-        SignatureCheck check = lastSignature(signed)
-                .orElseThrow(() -> new IllegalStateException("the PDF just signed carries no signature"));
+        return checked(signed, lastSignature(signed)
+                .orElseThrow(() -> new IllegalStateException("the PDF just signed carries no signature")));
+    }
+
+    private SignedPdf checked(byte[] signed, SignatureCheck check) {
         if (!sound(check)) {
             throw new IllegalStateException("the signature just made does not verify: " + check.problems());
         }

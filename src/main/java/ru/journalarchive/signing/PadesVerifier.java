@@ -68,15 +68,38 @@ public class PadesVerifier {
         }
     }
 
+    /**
+     * Verifies the signature this process has just written, without parsing the PDF again: the caller wrote the
+     * signature dictionary itself (PAdES sub-filter, {@code claimedSigningTime} as /M) and knows its /ByteRange,
+     * which must also be the last /ByteRange written in the file. Everything else is checked as {@link #verify}
+     * does: whole-file coverage, message digest, CMS signature, signing-certificate-v2, timestamp (imprint, TSA
+     * signature) and both chains.
+     *
+     * @param appendedFrom where the signing revision starts in {@code pdf} (the unsigned file's length)
+     */
+    SignatureCheck verifyJustSigned(byte[] pdf, int appendedFrom, long[] byteRange, Instant claimedSigningTime,
+            Collection<X509Certificate> trustAnchors) {
+        if (!Arrays.equals(PdfByteRange.last(pdf, appendedFrom), byteRange)) {
+            throw new IllegalStateException("the ByteRange written in the signed PDF is not the one prepared");
+        }
+        return check(1, PadesSigner.SUB_FILTER.getName(), claimedSigningTime, byteRange, pdf, trustAnchors);
+    }
+
     private SignatureCheck check(int number, PDSignature dictionary, byte[] pdf,
             Collection<X509Certificate> anchors) {
+        return check(number, dictionary.getSubFilter(),
+                dictionary.getSignDate() == null ? null : dictionary.getSignDate().toInstant(),
+                Arrays.stream(dictionary.getByteRange()).asLongStream().toArray(), pdf, anchors);
+    }
+
+    private SignatureCheck check(int number, String subFilter, Instant claimedSigningTime, long[] range, byte[] pdf,
+            Collection<X509Certificate> anchors) {
         Builder result = new Builder(number);
-        result.claimedSigningTime = dictionary.getSignDate() == null ? null : dictionary.getSignDate().toInstant();
-        result.padesSubFilter = PadesSigner.SUB_FILTER.getName().equals(dictionary.getSubFilter());
+        result.claimedSigningTime = claimedSigningTime;
+        result.padesSubFilter = PadesSigner.SUB_FILTER.getName().equals(subFilter);
         if (!result.padesSubFilter) {
-            result.problem("verify.subFilter", String.valueOf(dictionary.getSubFilter()));
+            result.problem("verify.subFilter", String.valueOf(subFilter));
         }
-        long[] range = Arrays.stream(dictionary.getByteRange()).asLongStream().toArray();
         result.coversWholeFile = PdfByteRange.coversWholeFileButContents(pdf, range);
         if (!result.coversWholeFile) {
             result.problem("verify.notWholeFile");

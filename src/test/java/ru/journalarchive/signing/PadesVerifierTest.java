@@ -92,6 +92,31 @@ class PadesVerifierTest {
     }
 
     @Test
+    void theCheckOfASignatureJustMadeAgreesWithTheFullVerifierAndCatchesTampering() {
+        byte[] pdf = SamplePdfs.journal();
+        SigningToken token = TestPki.get().token(SignatureAlgorithm.RSA_SHA256);
+        PreparedSignature prepared = signer.prepare(pdf, token.chain(), token.algorithm(), Instant.now());
+        byte[] signed = signer.complete(prepared, token.sign(prepared.dataToSign()));
+        Instant claimed = prepared.signingTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        SignatureCheck quick = VERIFIER.verifyJustSigned(signed, pdf.length, prepared.byteRange(), claimed, anchors());
+
+        assertThat(quick).isEqualTo(VERIFIER.verify(signed, anchors()).signatures().get(0));
+        assertThat(quick.valid()).isTrue();
+        byte[] tampered = signed.clone();
+        tampered[indexOf(tampered, "stream", 2000) + 40] ^= 0x01;
+        assertThat(VERIFIER.verifyJustSigned(tampered, pdf.length, prepared.byteRange(), claimed, anchors())
+                .cryptographicallyValid()).isFalse();
+        byte[] extended = Arrays.copyOf(signed, signed.length + 1);
+        assertThat(VERIFIER.verifyJustSigned(extended, pdf.length, prepared.byteRange(), claimed, anchors())
+                .coversWholeFile()).isFalse();
+        long[] otherRange = prepared.byteRange();
+        otherRange[3]--;
+        assertThatThrownBy(() -> VERIFIER.verifyJustSigned(signed, pdf.length, otherRange, claimed, anchors()))
+                .hasMessageContaining("ByteRange");
+    }
+
+    @Test
     void aSignerCertifiedByAnotherCaIsReportedUntrusted() {
         TestPki.Issued stranger = TestPki.get().otherSigner;
         byte[] signed = signer.sign(SamplePdfs.journal(), new TestPki.KeyToken(stranger), Instant.now());
