@@ -34,7 +34,11 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "50")
-                .setServerConfig("fsync", "on");
+                // zonky's defaults favour test speed (synchronous_commit=off loses the last commits on a crash);
+                // an archive needs every commit durable: the frozen moment a rendered PDF carries must survive.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
         if (properties.embeddedPort() > 0) {
             builder.setPort(properties.embeddedPort());
         }
