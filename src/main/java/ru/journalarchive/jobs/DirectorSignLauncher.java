@@ -1,8 +1,6 @@
 package ru.journalarchive.jobs;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,20 +24,7 @@ public class DirectorSignLauncher {
 
     /** Signs every unsigned document matching the query (synchronously). */
     public JobRun sign(DocumentQuery query) {
-        long generation = 1;
-        JobInstance latest = null;
-        while (true) {
-            JobInstance instance = runs.instance(job, parameters(query, generation));
-            if (instance == null) {
-                break;
-            }
-            latest = instance;
-            generation++;
-        }
-        if (latest != null && runs.last(latest).getStatus() != BatchStatus.COMPLETED) {
-            generation--; // resume the run that did not finish
-        }
-        return runs.startOrResume(job, parameters(query, generation));
+        return runs.startNextOrResume(job, generation -> parameters(query, generation));
     }
 
     private static JobParameters parameters(DocumentQuery query, long generation) {

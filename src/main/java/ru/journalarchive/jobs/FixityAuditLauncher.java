@@ -1,8 +1,6 @@
 package ru.journalarchive.jobs;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,19 +32,7 @@ public class FixityAuditLauncher {
      *                  CLI), or null for the job itself (a scheduled run)
      */
     public AuditRun audit(AuditMode mode, String startedBy) {
-        long generation = 1;
-        JobInstance latest = null;
-        while (true) {
-            JobInstance instance = runs.instance(job, parameters(mode, generation, null));
-            if (instance == null) {
-                break;
-            }
-            latest = instance;
-            generation++;
-        }
-        if (latest != null && runs.last(latest).getStatus() != BatchStatus.COMPLETED) {
-            generation--; // resume the run that did not finish
-        }
+        long generation = runs.currentGeneration(job, g -> parameters(mode, g, null));
         String agent = FixityAuditJobConfiguration.JOB_AGENT + (startedBy == null ? "" : " (" + startedBy + ")");
         JobParameters parameters = parameters(mode, generation, agent);
         JobRun run = runs.startOrResume(job, parameters);

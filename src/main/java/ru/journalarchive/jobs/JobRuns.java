@@ -1,6 +1,7 @@
 package ru.journalarchive.jobs;
 
 import java.util.List;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -37,6 +38,26 @@ class JobRuns {
     /** The last execution of an instance. */
     JobExecution last(JobInstance instance) {
         return repository.getLastJobExecution(instance);
+    }
+
+    /**
+     * The generation to run of a job that repeats (a new instance per run, told apart by a generation number): the
+     * newest generation if it did not complete (it is resumed), otherwise the next one.
+     */
+    long currentGeneration(Job job, LongFunction<JobParameters> parametersOfGeneration) {
+        long generation = 1;
+        JobInstance latest = null;
+        for (JobInstance instance; (instance = instance(job, parametersOfGeneration.apply(generation))) != null; ) {
+            latest = instance;
+            generation++;
+        }
+        boolean unfinished = latest != null && last(latest).getStatus() != BatchStatus.COMPLETED;
+        return unfinished ? generation - 1 : generation;
+    }
+
+    /** Runs a repeating job: resumes its newest generation if it did not complete, else starts the next one. */
+    JobRun startNextOrResume(Job job, LongFunction<JobParameters> parametersOfGeneration) {
+        return startOrResume(job, parametersOfGeneration.apply(currentGeneration(job, parametersOfGeneration)));
     }
 
     /** Starts the instance, resumes it if it did not complete, or reports it as complete. */

@@ -1,8 +1,6 @@
 package ru.journalarchive.jobs;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,20 +22,7 @@ public class ReplicationLauncher {
 
     /** Makes every missing copy (synchronously). */
     public JobRun replicate() {
-        long generation = 1;
-        JobInstance latest = null;
-        while (true) {
-            JobInstance instance = runs.instance(job, parameters(generation));
-            if (instance == null) {
-                break;
-            }
-            latest = instance;
-            generation++;
-        }
-        if (latest != null && runs.last(latest).getStatus() != BatchStatus.COMPLETED) {
-            generation--;
-        }
-        return runs.startOrResume(job, parameters(generation));
+        return runs.startNextOrResume(job, ReplicationLauncher::parameters);
     }
 
     private static JobParameters parameters(long generation) {
