@@ -33,9 +33,6 @@ import ru.journalarchive.storage.StoredObject;
 @Service
 public class DocumentSigner {
 
-    /** File name of the signed rendition under the document's key prefix. */
-    static final String SIGNED_FILE = "class-journal.signed.pdf";
-
     private static final Logger log = LoggerFactory.getLogger(DocumentSigner.class);
 
     private final DocumentRegistry registry;
@@ -73,10 +70,14 @@ public class DocumentSigner {
         return published(document, outcome);
     }
 
-    /** The key of a document's signed rendition: beside its unsigned PDF. */
+    /**
+     * The key of a document's signed rendition: beside its unsigned PDF, {@code .pdf} replaced by {@code .signed.pdf}
+     * ({@code class-journal.pdf} → {@code class-journal.signed.pdf}), whatever the document type.
+     */
     static String signedKey(ArchivedDocument document) {
         String pdfKey = document.object(ArchivedDocument.ROLE_PDF).orElseThrow().key();
-        return pdfKey.substring(0, pdfKey.lastIndexOf('/') + 1) + SIGNED_FILE;
+        String stem = pdfKey.endsWith(".pdf") ? pdfKey.substring(0, pdfKey.length() - ".pdf".length()) : pdfKey;
+        return stem + ".signed.pdf";
     }
 
     /** Phase 1 of external signing for a document: its verified unsigned PDF prepared for the given signer. */
