@@ -42,7 +42,7 @@ public class ClassJournalRenderer {
     /** A renderer reading its texts straight from the {@code i18n/rendering} bundle, for use without Spring. */
     public static ClassJournalRenderer withDefaults() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("i18n/rendering");
+        source.setBasenames("i18n/rendering", "i18n/rendering-corrections");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return new ClassJournalRenderer(source);
@@ -57,6 +57,17 @@ public class ClassJournalRenderer {
      * @return the PDF/A-3B bytes and the page count
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
+        return render(journal, canonicalJson, frozenAt, null);
+    }
+
+    /**
+     * Renders a corrected version of the journal: as {@link #render(ClassJournal, byte[], Instant)}, with the
+     * correction's note on the title page and the correction's own page right after it.
+     *
+     * @param correction the correction this version carries, or null for a journal as closed
+     */
+    public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
+            CorrectionNote correction) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(frozenAt, "frozenAt");
@@ -66,7 +77,7 @@ public class ClassJournalRenderer {
         try (PDDocument document = new PDDocument()) {
             RenderContext context = new RenderContext(new JournalIndex(journal), messages,
                     new PageCanvas.Measure(fonts.loadInto(document)));
-            List<Section> sections = layout(context, frozenAt, hashPrefix, attachmentName);
+            List<Section> sections = layout(context, frozenAt, hashPrefix, attachmentName, correction);
             int total = sections.stream().mapToInt(s -> s.pages().size()).sum();
             Footer footer = new Footer(context, total);
             PDDocumentOutline outline = new PDDocumentOutline();
@@ -114,7 +125,7 @@ public class ClassJournalRenderer {
 
     /** The journal in reading order: title, contents, subject sheets, attendance summary, final marks. */
     private static List<Section> layout(RenderContext context, Instant frozenAt, String hashPrefix,
-            String attachmentName) {
+            String attachmentName, CorrectionNote correction) {
         List<Section> body = new ArrayList<>();
         for (JournalIndex.Sheet sheet : context.index().sheets()) {
             body.add(MarksGridPages.section(context, sheet));
@@ -124,18 +135,23 @@ public class ClassJournalRenderer {
         if (context.index().keepsMarks()) {
             body.add(FinalMarksPages.section(context));
         }
-        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName);
-        int contentsPages = ContentsPages.pageCount(body.size());
+        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, correction);
+        List<Section> listed = new ArrayList<>();
+        if (correction != null) {
+            listed.add(CorrectionPages.section(context, correction));
+        }
+        listed.addAll(body);
+        int contentsPages = ContentsPages.pageCount(listed.size());
         List<ContentsPages.Entry> entries = new ArrayList<>();
         int next = title.pages().size() + contentsPages + 1;
-        for (Section section : body) {
+        for (Section section : listed) {
             entries.add(new ContentsPages.Entry(section.title(), next, next + section.pages().size() - 1));
             next += section.pages().size();
         }
         List<Section> all = new ArrayList<>();
         all.add(title);
         all.add(ContentsPages.section(context, entries));
-        all.addAll(body);
+        all.addAll(listed);
         return all;
     }
 
