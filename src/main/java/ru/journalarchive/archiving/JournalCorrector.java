@@ -125,6 +125,9 @@ public class JournalCorrector {
         RenderedDocument pdf = renderer.render(frozen.journal(), frozen.canonicalJson(), frozen.frozenAt(), note);
         ArchivedDocument document = archiver.store(frozen, importedClass.className(), pdf);
         ArchivedDocument previous = document(correction, correction.oldVersion()).orElse(null);
+        // The import's class is archived now, as this version: closing that import again finds nothing refused.
+        imports.recordClose(correction.importId(), correction.classId(), ImportedSnapshot.CloseStatus.CLOSED,
+                "corrected: version " + correction.newVersion(), document.id());
         accessLog.record(AccessEntry.of(correction.correctedBy(), AccessAction.CORRECT, document.id(),
                 correction.reason(), null, "v" + correction.oldVersion() + " → v" + correction.newVersion()
                         + ", authorised by " + correction.authorisedBy()));
