@@ -50,8 +50,9 @@ class BenchmarkSearchCommand implements Callable<Integer> {
             return SearchCommand.BAD_INPUT;
         }
         // Machine-readable figures, in the same form as `benchmark`'s.
-        System.out.printf(Locale.ROOT, "benchmark-search: schools=%d documents=%d occurrences=%d words=%d"
-                + " fill=%.1fs%n", fill.schools(), fill.documents(), fill.occurrences(), fill.words(),
+        System.out.printf(Locale.ROOT, "benchmark-search: schools=%d documents=%d occurrences=%d names=%d"
+                + " words=%d fill=%.1fs%n", fill.schools(), fill.documents(), fill.occurrences(), fill.names(),
+                fill.words(),
                 fill.millis() / 1000.0);
         SearchBenchmark.Latency latency = benchmark.run(queries, seed);
         System.out.printf(Locale.ROOT, "benchmark-search: queries=%d median=%.2fms p95=%.2fms p99=%.2fms"

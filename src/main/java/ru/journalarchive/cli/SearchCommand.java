@@ -81,8 +81,8 @@ class SearchCommand implements Callable<Integer> {
         }
         if (!json) {
             System.out.println(result.documents().isEmpty() ? messages.get("search.nothing")
-                    : messages.get("search.total", result.documents().size(), result.returnedOccurrences(),
-                            result.totalOccurrences()));
+                    : messages.get(result.moreThanTotal() ? "search.totalMore" : "search.total",
+                            result.documents().size(), result.returnedOccurrences(), result.totalOccurrences()));
             if (result.truncated()) {
                 System.out.println(messages.get("search.truncated", limit));
             }

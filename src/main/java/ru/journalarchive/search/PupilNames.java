@@ -33,6 +33,11 @@ public final class PupilNames {
         return Arrays.stream(NOT_WORD.split(normalise(name))).filter(w -> !w.isEmpty()).toList();
     }
 
+    /** Whether every word typed starts some word of the name (both normalised words). */
+    static boolean everyWordStartsAWordOf(List<String> typed, List<String> nameWords) {
+        return typed.stream().allMatch(t -> nameWords.stream().anyMatch(w -> w.startsWith(t)));
+    }
+
     /** The first string after every string that starts with {@code prefix}, in code-point order (COLLATE "C"). */
     static String prefixUpperBound(String prefix) {
         int last = prefix.codePointBefore(prefix.length());

@@ -37,24 +37,35 @@ public class SearchIndex {
         ArchivedDocument d = registry.get(documentId);
         int added = 0;
         for (IndexedPupil pupil : pupils) {
-            String normalised = PupilNames.normalise(pupil.fullName());
-            Long id = jdbc.sql("""
+            long nameId = nameId(PupilNames.normalise(pupil.fullName()));
+            int inserted = jdbc.sql("""
                     INSERT INTO pupil_occurrence (document_id, document_type, school_id, academic_year, class_id,
-                        class_name, period_id, version, pupil_id, full_name, name_normalised)
+                        class_name, period_id, version, pupil_id, full_name, name_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (document_id, pupil_id) DO NOTHING RETURNING id""")
+                    ON CONFLICT (document_id, pupil_id) DO NOTHING""")
                     .params(d.id(), d.documentType(), d.schoolId(), d.academicYear(), d.classId(), d.className(),
-                            d.periodId(), d.version(), pupil.pupilId(), pupil.fullName(), normalised)
-                    .query(Long.class).optional().orElse(null);
-            if (id == null) {
-                continue;
-            }
-            added++;
-            for (String word : PupilNames.words(normalised).stream().distinct().toList()) {
-                jdbc.sql("INSERT INTO pupil_name_word (word, occurrence_id) VALUES (?, ?)").params(word, id).update();
-            }
+                            d.periodId(), d.version(), pupil.pupilId(), pupil.fullName(), nameId)
+                    .update();
+            added += inserted;
         }
         return added;
+    }
+
+    /** The id of a normalised name, registering it with its words the first time it is seen. */
+    private long nameId(String normalised) {
+        Long id = jdbc.sql("""
+                INSERT INTO pupil_name (name_normalised) VALUES (?)
+                ON CONFLICT (name_normalised) DO NOTHING RETURNING id""")
+                .param(normalised).query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return jdbc.sql("SELECT id FROM pupil_name WHERE name_normalised = ?").param(normalised)
+                    .query(Long.class).single();
+        }
+        for (String word : PupilNames.words(normalised).stream().distinct().toList()) {
+            jdbc.sql("INSERT INTO pupil_name_word (word, name_id, name_normalised) VALUES (?, ?, ?)")
+                    .params(word, id, normalised).update();
+        }
+        return id;
     }
 
     /** Whether any pupil of the document is indexed. */

@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a search found: the documents (newest academic year first), each with the pupils' occurrences that matched,
- * the total number of matching occurrences, and whether the list was cut at the query's limit.
+ * What a search found: the documents, each with the pupils' occurrences that matched (by name: in name order, each
+ * pupil's newest year first; without a name: newest year first), the number of matching occurrences (counted up to
+ * {@link ArchiveSearch#COUNT_CAP}; {@code moreThanTotal} when there are more), and whether the list was cut at the
+ * query's limit.
  */
-public record SearchResult(List<DocumentHit> documents, long totalOccurrences, boolean truncated) {
+public record SearchResult(List<DocumentHit> documents, long totalOccurrences, boolean truncated,
+                           boolean moreThanTotal) {
 
     /** A document that names at least one matching pupil. */
     public record DocumentHit(UUID documentId, String documentType, String schoolId, String academicYear,
