@@ -172,6 +172,12 @@ class AuthorisedCorrectionEndToEndTest {
         assertThat(registry.get(v2.id()).object(ArchivedDocument.ROLE_SIGNED_PDF)).isPresent();
         assertThat(registry.get(v2.id()).object(ArchivedDocument.ROLE_SIGNED_PDF).orElseThrow().key())
                 .contains("/v2/");
+        Path signedOut = tmp.resolve("v2-signed.pdf");
+        Cli.Result signedRetrieved = cli.run("retrieve", "--document", v2.id().toString(), "--out",
+                signedOut.toString(), "--purpose", "выдача подписанного", "--by", "Архивариус");
+        assertThat(signedRetrieved.out()).contains("signed-pdf");
+        assertThat(CanonicalJson.sha256(Files.readAllBytes(signedOut))).isEqualTo(registry.get(v2.id())
+                .object(ArchivedDocument.ROLE_SIGNED_PDF).orElseThrow().sha256());
         Cli.Result verified = cli.run("verify", "--school", "corr-ok", "--class", refused.classId());
         assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
 
