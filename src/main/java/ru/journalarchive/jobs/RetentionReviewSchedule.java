@@ -5,9 +5,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronExpression;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 import ru.journalarchive.retention.RetentionProperties;
 
@@ -22,7 +19,7 @@ public class RetentionReviewSchedule implements DisposableBean {
 
     private final RetentionReviewLauncher launcher;
     private final RetentionProperties properties;
-    private ThreadPoolTaskScheduler scheduler;
+    private final CronRunner runner = new CronRunner("retention-review-");
 
     RetentionReviewSchedule(RetentionReviewLauncher launcher, RetentionProperties properties) {
         this.launcher = launcher;
@@ -30,20 +27,8 @@ public class RetentionReviewSchedule implements DisposableBean {
     }
 
     /** Starts the schedule (once); returns the next run, or empty if the schedule is off. */
-    public synchronized Optional<LocalDateTime> start() {
-        CronExpression cron = properties.reviewSchedule();
-        if (cron == null) {
-            return Optional.empty();
-        }
-        if (scheduler == null) {
-            scheduler = new ThreadPoolTaskScheduler();
-            scheduler.setPoolSize(1);
-            scheduler.setThreadNamePrefix("retention-review-");
-            scheduler.setDaemon(true);
-            scheduler.initialize();
-            scheduler.schedule(this::runOnce, new CronTrigger(properties.reviewCron()));
-        }
-        return Optional.ofNullable(cron.next(LocalDateTime.now()));
+    public Optional<LocalDateTime> start() {
+        return runner.start(properties.reviewSchedule(), properties.reviewCron(), this::runOnce);
     }
 
     /** The configured cron expression. */
@@ -61,10 +46,7 @@ public class RetentionReviewSchedule implements DisposableBean {
     }
 
     @Override
-    public synchronized void destroy() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-            scheduler = null;
-        }
+    public void destroy() {
+        runner.stop();
     }
 }
