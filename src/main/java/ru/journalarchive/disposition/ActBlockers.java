@@ -51,8 +51,8 @@ class ActBlockers {
             tombstones.of(id).ifPresent(t -> blockers.add(line("blocker.destroyed", who, t.actNumber())));
             acts.otherOpenAct(id, actId).ifPresent(n -> blockers.add(line("blocker.otherAct", who, n)));
             LocalDate eligible = d.retention().eligibleForDestructionFrom();
-            if (today != null && eligible.isAfter(today)) {
-                blockers.add(line("blocker.notYet", who, Dates.shown(eligible), Dates.shown(today)));
+            if (today != null && (eligible == null || eligible.isAfter(today))) {
+                blockers.add(line("blocker.notYet", who, eligible == null ? "никогда (постоянно)" : Dates.shown(eligible), Dates.shown(today)));
             }
         }
         return blockers;

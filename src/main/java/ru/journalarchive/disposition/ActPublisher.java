@@ -18,6 +18,7 @@ import ru.journalarchive.rendering.DestructionActContent;
 import ru.journalarchive.rendering.DestructionActRenderer;
 import ru.journalarchive.rendering.RenderedDocument;
 import ru.journalarchive.retention.RetentionPolicies;
+import ru.journalarchive.retention.RetentionPolicy;
 import ru.journalarchive.storage.ObjectKeys;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StoredObject;
@@ -37,8 +38,6 @@ class ActPublisher {
     static final String RECORD_CLASS = "destruction-act";
     /** Acts are school-level documents; the period column of the registry says «year». */
     static final String PERIOD = "Y";
-    /** Until the lead's policy file exists: an act is kept permanently (no Object Lock date, far registry date). */
-    static final LocalDate PERMANENT = LocalDate.of(9999, 12, 31);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -80,9 +79,9 @@ class ActPublisher {
         String academicYear = academicYearOf(act.actDate());
         String key = ObjectKeys.documentKey(act.schoolId(), academicYear, PERIOD, classIdOf(act), DOCUMENT_TYPE, 1,
                 "destruction-act.pdf");
-        ArchivedDocument.Retention retention = retention(academicYear);
-        LocalDate lockUntil = retention.eligibleForDestructionFrom().equals(PERMANENT) ? null
-                : retention.eligibleForDestructionFrom();
+        ArchivedDocument.Retention retention = retention(act, academicYear);
+        // A permanent act has no destruction date: written without an Object Lock date, like any permanent record.
+        LocalDate lockUntil = retention.eligibleForDestructionFrom();
         byte[] bytes = pdf.pdf();
         List<ArchivedDocument.Replica> replicas = new ArrayList<>();
         for (StorageLocation location : locations.all()) {
@@ -99,13 +98,13 @@ class ActPublisher {
         return document.id();
     }
 
-    private ArchivedDocument.Retention retention(String academicYear) {
-        try {
-            return new ArchivedDocument.Retention(RECORD_CLASS, policies.get(RECORD_CLASS).termYears(),
-                    policies.eligibleForDestructionFrom(RECORD_CLASS, academicYear));
-        } catch (IllegalArgumentException noPolicyYet) {
-            return new ArchivedDocument.Retention(RECORD_CLASS, 0, PERMANENT);
-        }
+    /** From {@code retention-policies/destruction-act.yaml} (shipped: permanent, closed with the calendar year). */
+    private ArchivedDocument.Retention retention(DestructionAct act, String academicYear) {
+        RetentionPolicy policy = policies.get(RECORD_CLASS);
+        String closedIn = RetentionPolicy.END_OF_CALENDAR_YEAR.equals(policy.trigger())
+                ? String.valueOf(act.actDate().getYear()) : academicYear;
+        return new ArchivedDocument.Retention(RECORD_CLASS, policy.termYears(),
+                policies.eligibleForDestructionFrom(RECORD_CLASS, closedIn));
     }
 
     private static DestructionActContent content(DestructionAct act, byte[] json) {
