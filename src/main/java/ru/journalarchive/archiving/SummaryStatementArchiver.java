@@ -64,7 +64,8 @@ public class SummaryStatementArchiver {
     public Result archive(String schoolId, String academicYear, String classId) {
         Optional<SummaryStatements.Stored> built = statements.build(schoolId, academicYear, classId);
         if (built.isEmpty()) {
-            return new Result(classId, classId, Status.NO_MARKS, null, 0, List.of(), List.of());
+            return new Result(classId, statements.className(schoolId, academicYear, classId), Status.NO_MARKS, null,
+                    0, List.of(), List.of());
         }
         SummaryStatements.Stored stored = built.get();
         if (!stored.retroactiveChanges().isEmpty()) {
@@ -95,7 +96,8 @@ public class SummaryStatementArchiver {
                         document.get().pageCount(), pdfs, stored.map(SummaryStatements.Stored::retroactiveChanges)
                                 .orElse(List.of())));
             } else {
-                results.add(new Result(classId, stored.map(SummaryStatements.Stored::className).orElse(classId),
+                results.add(new Result(classId, stored.map(SummaryStatements.Stored::className)
+                        .orElseGet(() -> statements.className(schoolId, academicYear, classId)),
                         stored.isPresent() ? Status.PENDING : Status.NO_MARKS, null, 0, List.of(),
                         statements.retroactiveChanges(schoolId, academicYear, classId)));
             }

@@ -115,6 +115,14 @@ public class SummaryStatements {
         return find(schoolId, academicYear, classId);
     }
 
+    /** The class's name as its last frozen journal of the year has it (Q4 or H2), or the id. */
+    public String className(String schoolId, String academicYear, String classId) {
+        return jdbc.sql("SELECT * FROM frozen_journal WHERE school_id = ? AND academic_year = ? AND class_id = ?"
+                        + " AND period_id IN ('Q4', 'H2') AND version = ?")
+                .params(schoolId, academicYear, classId, FIRST_VERSION)
+                .query(JournalFreezer::mapRow).optional().map(f -> f.journal().schoolClass().name()).orElse(classId);
+    }
+
     /** The class's stored statement of the year, if built. */
     public Optional<Stored> find(String schoolId, String academicYear, String classId) {
         return jdbc.sql("""
