@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class,
                 SignCommand.class, VerifySignatureCommand.class, ReplicateCommand.class,
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class, StorageReportCommand.class,
-                RetentionCommand.class, HoldCommand.class, ActCommand.class, DispositionCommand.class})
+                RetentionCommand.class, HoldCommand.class, ActCommand.class, DispositionCommand.class,
+                YearCloseCommand.class, ExtractCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec

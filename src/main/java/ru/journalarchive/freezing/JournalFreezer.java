@@ -95,7 +95,7 @@ public class JournalFreezer {
                 .list();
     }
 
-    private static FrozenJournal mapRow(ResultSet rs, int row) throws SQLException {
+    static FrozenJournal mapRow(ResultSet rs, int row) throws SQLException {
         return new FrozenJournal(rs.getObject("id", UUID.class), rs.getString("school_id"),
                 rs.getString("academic_year"), rs.getString("class_id"), rs.getString("period_id"),
                 rs.getInt("version"), rs.getString("sha256"), rs.getBytes("canonical_json"),
