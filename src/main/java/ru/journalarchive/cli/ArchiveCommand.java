@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {ImportCommand.class, CloseCommand.class, DocumentsCommand.class, VerifyCommand.class,
                 ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class,
                 SignCommand.class, VerifySignatureCommand.class, ReplicateCommand.class,
-                BackupCommand.class, RestoreCommand.class, AuditCommand.class, StorageReportCommand.class})
+                BackupCommand.class, RestoreCommand.class, AuditCommand.class, StorageReportCommand.class,
+                PacketCommand.class, PaperCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec
