@@ -126,10 +126,11 @@ class PaperCommand implements Runnable {
     private int step(StepOptions options, PaperStep step, String defaultBy,
             java.util.function.UnaryOperator<StepDetails> details) {
         return run(() -> {
-            UUID copy = copies.resolve(PaperInput.required("--copy", options.copy));
+            String copyId = PaperInput.required("--copy", options.copy);
             StepDetails base = StepDetails.of(options.by != null ? options.by : defaultBy,
                     PaperInput.moment("--at", options.at, clock.instant()), currentUser()).withNote(options.note);
-            return copies.record(copy, step, details.apply(base));
+            StepDetails all = details.apply(base);
+            return copies.record(copies.resolve(copyId), step, all);
         }, step);
     }
 
