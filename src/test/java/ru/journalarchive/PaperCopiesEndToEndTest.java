@@ -343,6 +343,16 @@ class PaperCopiesEndToEndTest {
         assertThat(jdbc.sql("SELECT count(*) FROM paper_copy").query(Long.class).single()).isNotNegative();
     }
 
+    @Test
+    void theHelpOfEveryPaperCommandIsInRussian() {
+        Cli.Result paper = ok("paper", "--help");
+        assertThat(paper.out()).contains("Реестр бумажных копий", "sign-subject", "Отметить, что учитель-предметник",
+                "deadlines", "Сроки бумажных копий");
+        assertThat(ok("paper", "place", "--help").out()).contains("Индекс дела по номенклатуре", "--copy",
+                "Кто выполнил шаг");
+        assertThat(ok("packet", "print", "--help").out()).contains("Сформировать PDF для печати", "--out");
+    }
+
     private void assertInput(String field, String... args) {
         Cli.Result result = cli.run(args);
         assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
