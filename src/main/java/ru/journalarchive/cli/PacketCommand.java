@@ -129,7 +129,7 @@ class PacketCommand implements Runnable {
                 Files.deleteIfExists(partial);
             }
             ArchivedDocument d = packet.document();
-            System.out.println(texts.get("packet.written", d.className(), d.periodId(), d.academicYear(), file,
+            System.out.println(texts.get("packet.written", d.className(), texts.period(d.periodId()), d.academicYear(), file,
                     packet.pdf().pageCount()));
             System.out.println("  " + texts.get("packet.next", d.id(), packet.pdf().pageCount()));
         }

@@ -32,13 +32,15 @@ class PaperShowCommand implements Callable<Integer> {
     public Integer call() {
         try {
             PaperCopy c = copies.get(copies.resolve(PaperInput.required("--copy", copy)));
-            System.out.println(texts.get("paper.show.header", texts.copy(c), c.id(), c.documentId(),
-                    texts.step(c.effectiveState()), c.sheets()));
+            System.out.println(texts.copy(c));
+            System.out.println(texts.get("paper.show.header", c.id(), c.documentId(), texts.step(c.effectiveState()),
+                    c.sheets()));
             System.out.println(texts.get("paper.show.signers"));
             for (PaperCopy.Signer s : c.signers()) {
                 boolean signed = c.missingSignatures().stream().noneMatch(m -> m.equals(s));
                 System.out.println("  " + texts.get(signed ? "paper.show.signed" : "paper.show.unsigned",
-                        s.subjectName(), s.teacherName().isBlank() ? "—" : s.teacherName(), s.subjectId()));
+                        s.subjectName(), s.teacherName().isBlank() ? "—" : s.teacherName(),
+                        "--subject " + s.subjectId() + (s.teacherId().isEmpty() ? "" : " --teacher " + s.teacherId())));
             }
             System.out.println(texts.get("paper.show.history"));
             for (PaperCopy.Event e : c.events()) {
