@@ -73,8 +73,8 @@ class PaperDeadlinesCommand implements Callable<Integer> {
         int overdue = 0;
         for (DeadlineReport.DocumentDeadlines document : report.documents()) {
             System.out.println(report.periodId() == null
-                    ? texts.get("paper.deadlines.document", document.className(), document.periodId(),
-                            texts.get("paper.documentType." + document.documentType()))
+                    ? texts.get("paper.deadlines.document", document.className(), texts.period(document.periodId()),
+                            texts.documentType(document.documentType()))
                     : texts.get("paper.deadlines.journal", document.className(), PaperInput.shown(document.periodEnd())));
             if (document.periodEnd() != null) {
                 System.out.println("  " + texts.get("paper.deadlines.day1",

@@ -38,10 +38,19 @@ class PaperTexts {
 
     /** «2 четверть» for Q2; the id itself for a period without a name. */
     String period(String periodId) {
+        return orDefault("paper.period." + periodId, periodId);
+    }
+
+    /** «классный журнал» for class-journal; the type itself for a type without a name. */
+    String documentType(String type) {
+        return orDefault("paper.documentType." + type, type);
+    }
+
+    private String orDefault(String key, String fallback) {
         try {
-            return messages.get("paper.period." + periodId);
+            return messages.get(key);
         } catch (org.springframework.context.NoSuchMessageException e) {
-            return periodId;
+            return fallback;
         }
     }
 

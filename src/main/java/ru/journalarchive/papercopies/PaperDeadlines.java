@@ -28,6 +28,8 @@ public class PaperDeadlines {
     /** The five-day schedule: the step due on each day after the period's end. */
     static final Map<PaperStep, Integer> FIVE_DAYS = Map.of(PaperStep.PRINTED, 2, PaperStep.SUBJECT_SIGNED, 3,
             PaperStep.CLASS_TEACHER_CERTIFIED, 4, PaperStep.DEPUTY_ACCEPTED, 5, PaperStep.DIRECTOR_SIGNED_SEALED, 5);
+    /** The documents bound by 30 June: the year's class journals and summary statements of final marks. */
+    static final List<String> YEAR_END_TYPES = List.of(PrintPackets.CLASS_JOURNAL, "summary-statement");
     static final List<PaperStep> YEAR_END = List.of(PaperStep.PRINTED, PaperStep.DIRECTOR_SIGNED_SEALED,
             PaperStep.BOUND_NUMBERED);
 
@@ -88,6 +90,9 @@ public class PaperDeadlines {
         LocalDate due = yearEndDue(year);
         List<DeadlineReport.DocumentDeadlines> result = new ArrayList<>();
         for (ArchivedDocument document : latest(new DocumentQuery(schoolId, year, null, null))) {
+            if (!YEAR_END_TYPES.contains(document.documentType())) {
+                continue; // destruction acts, extracts … are not bound with the year's journals
+            }
             List<PaperCopy> ofDocument = copies.ofDocument(document.id());
             List<DeadlineReport.StepDeadline> steps = new ArrayList<>();
             for (PaperStep step : YEAR_END) {

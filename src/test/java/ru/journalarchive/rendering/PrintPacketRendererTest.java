@@ -69,6 +69,9 @@ class PrintPacketRendererTest {
                 2 * regularTeachers.size());
         // The example has substitutions: a substitute's name appears on the lesson pages, never on a signature line.
         Set<String> substitutesOnly = substitutesOnly(journal);
+        assertThat(substitutesOnly).as("the example has a teacher who only substitutes").isNotEmpty();
+        assertThat(String.join("\n", pages)).as("the substitute is named on the lesson pages")
+                .contains(shortName(substitutesOnly.iterator().next()));
         for (String page : pages) {
             page.lines().filter(l -> l.contains("Учитель: ____________ / ")).forEach(line ->
                     substitutesOnly.forEach(name -> assertThat(line).doesNotContain(shortName(name))));
