@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 SignCommand.class, VerifySignatureCommand.class, ReplicateCommand.class,
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class, StorageReportCommand.class,
                 RetentionCommand.class, HoldCommand.class, ActCommand.class, DispositionCommand.class,
-                YearCloseCommand.class, ExtractCommand.class})
+                YearCloseCommand.class, ExtractCommand.class, PacketCommand.class, PaperCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec

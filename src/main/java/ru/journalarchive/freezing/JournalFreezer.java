@@ -83,6 +83,12 @@ public class JournalFreezer {
                 .query(JournalFreezer::mapRow).optional();
     }
 
+    /** A frozen journal by its id (an archived document's {@code frozenJournalId}), if there is one. */
+    public Optional<FrozenJournal> get(UUID frozenJournalId) {
+        return jdbc.sql("SELECT * FROM frozen_journal WHERE id = ?").param(frozenJournalId)
+                .query(JournalFreezer::mapRow).optional();
+    }
+
     /** The retroactive changes recorded for a snapshot import. */
     public List<RetroactiveChangeReport> retroactiveChanges(UUID importId) {
         return jdbc.sql("""
