@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import ru.journalarchive.registry.Tombstones;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,7 +141,7 @@ public class PaperCopies {
                 }
             }
             case PLACED -> requirePlace(details);
-            case DESTROYED -> actNumber = tombstones.actNumber(copy.documentId()).orElseThrow(
+            case DESTROYED -> actNumber = tombstones.of(copy.documentId()).map(Tombstones.Tombstone::actNumber).orElseThrow(
                     () -> new PaperCopyException("noTombstone", copy.copyNumber(), copy.documentId()));
             default -> { }
         }
@@ -268,7 +269,7 @@ public class PaperCopies {
     /** The copies of documents destroyed under an executed act that are not yet marked destroyed themselves. */
     public List<PaperCopy> pendingDestruction(DocumentQuery q) {
         return list(q, null).stream().filter(c -> c.state() != PaperStep.DESTROYED)
-                .filter(c -> tombstones.actNumber(c.documentId()).isPresent()).toList();
+                .filter(c -> tombstones.of(c.documentId()).isPresent()).toList();
     }
 
     /** The copies of one document. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.journalarchive.registry.Tombstones;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.freezing.FrozenJournal;
@@ -79,7 +80,7 @@ public class PrintPackets {
                 || document.object(ArchivedDocument.ROLE_SOURCE_JSON).isEmpty()) {
             throw new PaperCopyException("notAJournal", documentId, document.documentType());
         }
-        tombstones.actNumber(documentId).ifPresent(act -> {
+        tombstones.of(documentId).map(Tombstones.Tombstone::actNumber).ifPresent(act -> {
             throw new PaperCopyException("destroyedDocument", documentId, act);
         });
         FrozenJournal frozen = freezer.get(document.frozenJournalId())
