@@ -3,6 +3,8 @@
 
 -- Documents that are not class journals (summary statements, destruction acts, extracts) have no frozen period journal.
 ALTER TABLE archived_document ALTER COLUMN frozen_journal_id DROP NOT NULL;
+-- Records of a permanent class (retention-policies/*.yaml with permanent: true) have no destruction date.
+ALTER TABLE document_retention ALTER COLUMN eligible_for_destruction_from DROP NOT NULL;
 
 -- The term each record class had when the registry's dates were last computed; a policy file with another term makes
 -- the start-up recompute the dates of every document of that class not yet destroyed.

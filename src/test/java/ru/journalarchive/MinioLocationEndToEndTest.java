@@ -128,4 +128,33 @@ class MinioLocationEndToEndTest {
                 .hasMessageContaining("WORM");
         assertThat(cli.run("verify", "--school", "s3-school").exitCode()).isZero();
     }
+
+    @Test
+    void aHoldOnAClassPutsALegalHoldOnEveryS3ReplicaOfItsDocumentsAndItsReleaseLiftsIt() throws Exception {
+        Cli cli = new Cli(context);
+        assertThat(cli.run("close", Snapshots.generate(tmp, "s3-hold", 30, 43L).toString()).exitCode()).isZero();
+        List<ArchivedDocument> documents = registry.list(new DocumentQuery("s3-hold", null, null, null));
+        ArchivedDocument held = documents.get(0);
+
+        Cli.Result placed = cli.run("hold", "place", "--scope", "class", "--school", "s3-hold", "--year", "2024/2025",
+                "--class", held.classId(), "--reason", "Судебный спор", "--by", "Директор");
+
+        assertThat(placed.exitCode()).as(placed.err()).isZero();
+        for (ArchivedDocument document : documents) {
+            boolean covered = document.classId().equals(held.classId());
+            for (ArchivedDocument.ArchivedObject object : document.objects()) {
+                assertThat(legalHold(object.key())).as(object.key()).isEqualTo(covered);
+            }
+        }
+        String holdId = placed.out().replaceAll("(?s).*Запрет ([0-9a-f-]{36}) установлен.*", "$1");
+        assertThat(cli.run("hold", "release", "--hold", holdId, "--reason", "Спор урегулирован").exitCode()).isZero();
+        for (ArchivedDocument.ArchivedObject object : held.objects()) {
+            assertThat(legalHold(object.key())).as(object.key()).isFalse();
+        }
+    }
+
+    private boolean legalHold(String key) throws Exception {
+        return minio.client().isObjectLegalHoldEnabled(io.minio.IsObjectLegalHoldEnabledArgs.builder()
+                .bucket("journal-archive").object(key).build());
+    }
 }

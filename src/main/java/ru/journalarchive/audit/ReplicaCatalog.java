@@ -25,6 +25,7 @@ class ReplicaCatalog {
             FROM replica p
             JOIN archived_object o ON o.id = p.object_id
             JOIN document_retention r ON r.document_id = o.document_id
+            WHERE o.document_id NOT IN (SELECT document_id FROM retired_document)
             """;
 
     private final JdbcClient jdbc;
@@ -42,13 +43,13 @@ class ReplicaCatalog {
             params.add(Timestamp.from(verifiedUpTo));
         }
         params.add(limit);
-        return jdbc.sql(SELECT + "WHERE " + condition + " ORDER BY p.location, p.object_key LIMIT ?")
+        return jdbc.sql(SELECT + "AND " + condition + " ORDER BY p.location, p.object_key LIMIT ?")
                 .params(params).query(ReplicaCatalog::replica).list();
     }
 
     /** The other registered replicas of an object. */
     List<AuditedReplica> otherReplicas(UUID objectId, String location) {
-        return jdbc.sql(SELECT + "WHERE p.object_id = ? AND p.location <> ? ORDER BY p.verified_at DESC, p.location")
+        return jdbc.sql(SELECT + "AND p.object_id = ? AND p.location <> ? ORDER BY p.verified_at DESC, p.location")
                 .params(objectId, location).query(ReplicaCatalog::replica).list();
     }
 

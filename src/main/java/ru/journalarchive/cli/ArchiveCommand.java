@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class,
                 SignCommand.class, VerifySignatureCommand.class, ReplicateCommand.class,
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class, StorageReportCommand.class,
+                RetentionCommand.class, HoldCommand.class, ActCommand.class, DispositionCommand.class,
+                YearCloseCommand.class, ExtractCommand.class, PacketCommand.class, PaperCommand.class,
+
                 SearchCommand.class, RetrieveCommand.class, AccessLogCommand.class, CorrectCommand.class,
                 BenchmarkSearchCommand.class})
 class ArchiveCommand implements Runnable {

@@ -13,6 +13,7 @@ import ru.journalarchive.freezing.JournalFreezer;
 import ru.journalarchive.freezing.RetroactiveChangeReport;
 import ru.journalarchive.jobs.JobRun;
 import ru.journalarchive.jobs.PeriodCloseLauncher;
+import ru.journalarchive.jobs.YearCloseLauncher;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.SnapshotImports;
@@ -42,10 +43,14 @@ class CloseCommand implements Callable<Integer> {
     private final JournalFreezer freezer;
     private final CloseProgress progress;
     private final Messages messages;
+    private final YearCloseLauncher yearClose;
+    private final YearCloseReport yearCloseReport;
 
     CloseCommand(SnapshotIntake intake, PeriodCloseLauncher launcher, SnapshotImports imports,
             DocumentRegistry registry, StorageLocations locations, JournalFreezer freezer, CloseProgress progress,
-            Messages messages) {
+            Messages messages, YearCloseLauncher yearClose, YearCloseReport yearCloseReport) {
+        this.yearClose = yearClose;
+        this.yearCloseReport = yearCloseReport;
         this.intake = intake;
         this.launcher = launcher;
         this.imports = imports;
@@ -74,7 +79,18 @@ class CloseCommand implements Callable<Integer> {
             progress.stop();
         }
         ImportedSnapshot after = imports.get(imported.snapshot().id());
-        return summarise(after, run);
+        int code = summarise(after, run);
+        if (!run.completed()) {
+            return code;
+        }
+        // The snapshot closed the last period of the year: the summary statements follow (yearCloseJob).
+        var yearRun = yearClose.closeIfLastPeriod(after.id());
+        if (yearRun.isEmpty()) {
+            return code;
+        }
+        int yearCode = yearCloseReport.print(after.schoolId(), after.academicYear(), yearRun.get(), System.out,
+                System.err);
+        return yearCode == 1 ? 1 : Math.max(code, yearCode);
     }
 
     private int summarise(ImportedSnapshot snapshot, JobRun run) {

@@ -52,7 +52,8 @@ class DocumentsCommand implements Callable<Integer> {
         var pdf = d.object(ArchivedDocument.ROLE_PDF).orElseThrow();
         return messages.get("documents.line", d.schoolId(), d.academicYear(), d.periodId(), d.className(), d.version(),
                 d.pageCount(), pdf.sha256().substring(0, 16), pdf.replicas().size(),
-                d.retention().eligibleForDestructionFrom().toString());
+                d.retention().eligibleForDestructionFrom() == null ? messages.get("documents.permanent")
+                        : d.retention().eligibleForDestructionFrom().toString());
     }
 
     static Map<String, Object> toJson(ArchivedDocument d, DocumentRegistry registry) {
@@ -75,7 +76,9 @@ class DocumentsCommand implements Callable<Integer> {
         Map<String, Object> retention = new LinkedHashMap<>();
         retention.put("recordClass", d.retention().recordClass());
         retention.put("termYears", d.retention().termYears());
-        retention.put("eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom().toString());
+        // null for a permanent record class: never eligible for destruction.
+        retention.put("eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom() == null ? null
+                : d.retention().eligibleForDestructionFrom().toString());
         m.put("retention", retention);
         d.object(ArchivedDocument.ROLE_SIGNED_PDF).ifPresent(signed -> {
             Map<String, Object> signature = new LinkedHashMap<>();

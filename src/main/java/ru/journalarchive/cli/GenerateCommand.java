@@ -32,6 +32,8 @@ class GenerateCommand implements Callable<Integer> {
     String period;
     @Option(names = "--out", required = true, descriptionKey = "generate.out")
     Path out;
+    @Option(names = "--full-year", descriptionKey = "generate.fullYear")
+    boolean fullYear;
 
     private final Messages messages;
 
@@ -41,9 +43,24 @@ class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        write(new SyntheticSchoolGenerator.Options(pupils, seed, school, year, period), out);
+        var options = new SyntheticSchoolGenerator.Options(pupils, seed, school, year, period);
+        if (fullYear) {
+            writeYear(options, out);
+        } else {
+            write(options, out);
+        }
         System.out.println(messages.get("generate.done", out.toAbsolutePath(), pupils, Files.size(out)));
         return 0;
+    }
+
+    /** Writes the snapshot of one closing date of a consistent generated year ({@code --full-year}). */
+    static void writeYear(SyntheticSchoolGenerator.Options options, Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file))) {
+            SyntheticSchoolGenerator.writeYear(options, stream);
+        }
     }
 
     static void write(SyntheticSchoolGenerator.Options options, Path file) throws IOException {

@@ -6,10 +6,12 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import ru.journalarchive.jobs.FixityAuditSchedule;
 import ru.journalarchive.jobs.InboxPoller;
+import ru.journalarchive.jobs.RetentionReviewSchedule;
 
 /**
  * {@code serve}: runs as a service, polling the inbox folder on its schedule and running the fixity audit on
- * {@code archive.audit.cron}, until stopped (Ctrl+C).
+ * {@code archive.audit.cron} and the annual retention review on {@code archive.retention.review-cron}, until stopped
+ * (Ctrl+C).
  */
 @Component
 @Scope("prototype") // options must not carry over between runs in one process
@@ -19,11 +21,13 @@ class ServeCommand implements Callable<Integer> {
     private final InboxPoller inbox;
     private final Messages messages;
     private final FixityAuditSchedule audits;
+    private final RetentionReviewSchedule reviews;
 
-    ServeCommand(InboxPoller inbox, Messages messages, FixityAuditSchedule audits) {
+    ServeCommand(InboxPoller inbox, Messages messages, FixityAuditSchedule audits, RetentionReviewSchedule reviews) {
         this.inbox = inbox;
         this.messages = messages;
         this.audits = audits;
+        this.reviews = reviews;
     }
 
     @Override
@@ -37,6 +41,9 @@ class ServeCommand implements Callable<Integer> {
         // The fixity audit runs on its own thread on archive.audit.cron while the service runs.
         System.out.println(audits.start().map(next -> messages.get("serve.audit", audits.cron(), next))
                 .orElseGet(() -> messages.get("serve.auditOff")));
+        // The annual retention review runs on archive.retention.review-cron (each January by default).
+        System.out.println(reviews.start().map(next -> messages.get("serve.review", reviews.cron(), next))
+                .orElseGet(() -> messages.get("serve.reviewOff")));
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 for (InboxPoller.InboxOutcome outcome : inbox.pollOnce()) {

@@ -128,7 +128,7 @@ public class JournalFreezer {
                 .query(JournalFreezer::mapRow).list();
     }
 
-    /** A frozen journal by id. */
+    /** A frozen journal by its id (an archived document's {@code frozenJournalId}), if there is one. */
     public Optional<FrozenJournal> get(UUID frozenJournalId) {
         return jdbc.sql("SELECT * FROM frozen_journal WHERE id = ?").param(frozenJournalId)
                 .query(JournalFreezer::mapRow).optional();
@@ -167,7 +167,7 @@ public class JournalFreezer {
                 .list();
     }
 
-    private static FrozenJournal mapRow(ResultSet rs, int row) throws SQLException {
+    static FrozenJournal mapRow(ResultSet rs, int row) throws SQLException {
         return new FrozenJournal(rs.getObject("id", UUID.class), rs.getString("school_id"),
                 rs.getString("academic_year"), rs.getString("class_id"), rs.getString("period_id"),
                 rs.getInt("version"), rs.getString("sha256"), rs.getBytes("canonical_json"),

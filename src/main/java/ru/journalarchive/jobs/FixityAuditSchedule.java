@@ -5,9 +5,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronExpression;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 import ru.journalarchive.audit.AuditProperties;
 
@@ -23,28 +20,16 @@ public class FixityAuditSchedule implements DisposableBean {
 
     private final FixityAuditLauncher launcher;
     private final AuditProperties properties;
-    private ThreadPoolTaskScheduler scheduler;
+    private final CronRunner runner = new CronRunner("fixity-audit-");
 
     FixityAuditSchedule(FixityAuditLauncher launcher, AuditProperties properties) {
         this.launcher = launcher;
         this.properties = properties;
     }
 
-    /** Starts the schedule (once); returns the next run, or empty if {@code archive.audit.cron} is {@code -}. */
-    public synchronized Optional<LocalDateTime> start() {
-        CronExpression cron = properties.schedule();
-        if (cron == null) {
-            return Optional.empty();
-        }
-        if (scheduler == null) {
-            scheduler = new ThreadPoolTaskScheduler();
-            scheduler.setPoolSize(1);
-            scheduler.setThreadNamePrefix("fixity-audit-");
-            scheduler.setDaemon(true);
-            scheduler.initialize();
-            scheduler.schedule(this::runOnce, new CronTrigger(properties.cron()));
-        }
-        return Optional.ofNullable(cron.next(LocalDateTime.now()));
+    /** Starts the schedule (once); returns the next run, or empty if the schedule is off. */
+    public Optional<LocalDateTime> start() {
+        return runner.start(properties.schedule(), properties.cron(), this::runOnce);
     }
 
     /** The configured cron expression. */
@@ -64,10 +49,7 @@ public class FixityAuditSchedule implements DisposableBean {
     }
 
     @Override
-    public synchronized void destroy() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-            scheduler = null;
-        }
+    public void destroy() {
+        runner.stop();
     }
 }

@@ -32,9 +32,11 @@ public class InboxPoller {
     private final SnapshotIntake intake;
     private final PeriodCloseLauncher launcher;
     private final MessageSource messages;
+    private final YearCloseLauncher yearClose;
 
     InboxPoller(JobsProperties properties, SnapshotIntake intake, PeriodCloseLauncher launcher,
-            MessageSource messages) {
+            MessageSource messages, YearCloseLauncher yearClose) {
+        this.yearClose = yearClose;
         this.messages = messages;
         this.inbox = properties.inbox();
         this.intake = intake;
@@ -88,6 +90,11 @@ public class InboxPoller {
         try {
             ImportResult imported = intake.importFile(file);
             JobRun run = launcher.close(imported.snapshot().id());
+            if (run.completed()) {
+                // The last period of the year closed: build the summary statements (yearCloseJob).
+                yearClose.closeIfLastPeriod(imported.snapshot().id()).ifPresent(year -> log.info(
+                        "Year close after inbox file {}: {}", name, year.status()));
+            }
             Path target = moveTo(file, run.completed() ? "done" : "failed");
             log.info("Inbox file {} imported as {} and closed: {}", name, imported.snapshot().id(), run.status());
             return new InboxOutcome(name, target, run.completed() ? InboxOutcome.Kind.CLOSED : InboxOutcome.Kind.FAILED,

@@ -150,6 +150,7 @@ public class DocumentRegistry {
         addFilter(where, params, "d.period_id", q.periodId());
         addFilter(where, params, "d.class_id", q.classId());
         where.add("NOT EXISTS (SELECT 1 FROM archived_object o WHERE o.document_id = d.id AND o.role = ?)");
+        where.add(Tombstones.LIVE.formatted("d.id")); // a destroyed document is never signed
         params.add(ArchivedDocument.ROLE_SIGNED_PDF);
         return jdbc.sql("SELECT d.id FROM archived_document d WHERE " + String.join(" AND ", where)
                         + " ORDER BY d.school_id, d.academic_year, d.period_id, d.class_id, d.version")
@@ -168,6 +169,14 @@ public class DocumentRegistry {
         String sha256 = jdbc.sql("SELECT sha256 FROM archived_object WHERE id = ?").param(objectId)
                 .query(String.class).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no archived object " + objectId));
+        boolean retired = jdbc.sql("""
+                SELECT count(*) FROM archived_object o WHERE o.id = ?
+                  AND o.document_id IN (SELECT document_id FROM retired_document)""")
+                .param(objectId).query(Long.class).single() > 0;
+        if (retired) {
+            throw new IllegalStateException("object " + objectId + " belongs to a destroyed document; its replicas are"
+                    + " gone for good and are never registered again");
+        }
         if (!sha256.equals(replica.sha256())) {
             throw new IllegalArgumentException("replica of object " + objectId + " in " + replica.location()
                     + " has SHA-256 " + replica.sha256() + ", the object is registered with " + sha256);
@@ -189,6 +198,7 @@ public class DocumentRegistry {
                 JOIN document_retention r ON r.document_id = o.document_id
                 CROSS JOIN unnest(?::text[]) AS l(name)
                 WHERE NOT EXISTS (SELECT 1 FROM replica p WHERE p.object_id = o.id AND p.location = l.name)
+                  AND o.document_id NOT IN (SELECT document_id FROM retired_document)
                 ORDER BY o.created_at, o.id, l.name""")
                 .param(locationNames.toArray(new String[0]))
                 .query((rs, n) -> new MissingReplica(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -226,15 +236,19 @@ public class DocumentRegistry {
                 List.of(documentType, schoolId, academicYear, classId, periodId, version)).stream().findFirst();
     }
 
-    /** The documents matching a query, ordered by school, year, period and class. */
+    /**
+     * The documents matching a query, ordered by school, year, period and class; destroyed documents (and those being
+     * destroyed) are not listed: their tombstones are, by {@link Tombstones}.
+     */
     public List<ArchivedDocument> list(DocumentQuery q) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        where.add(Tombstones.LIVE.formatted("d.id"));
         addFilter(where, params, "d.school_id", q.schoolId());
         addFilter(where, params, "d.academic_year", q.academicYear());
         addFilter(where, params, "d.period_id", q.periodId());
         addFilter(where, params, "d.class_id", q.classId());
-        return query(where.isEmpty() ? "TRUE" : String.join(" AND ", where), params);
+        return query(String.join(" AND ", where), params);
     }
 
     /** Number of registered documents, objects and replicas: for reports and tests. */

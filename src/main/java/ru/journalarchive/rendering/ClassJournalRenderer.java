@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -57,32 +58,47 @@ public class ClassJournalRenderer {
      * @return the PDF/A-3B bytes and the page count
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
-        return render(journal, canonicalJson, frozenAt, null);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null);
     }
 
     /**
      * Renders a corrected version of the journal: as {@link #render(ClassJournal, byte[], Instant)}, with the
-     * correction's note on the title page and the correction's own page right after it.
+     * correction's note on the title page and the correction's own sheet right after the contents.
      *
      * @param correction the correction this version carries, or null for a journal as closed
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
             CorrectionNote correction) {
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction);
+    }
+
+    /** Which rendition of the journal: the archival one, or the paper copy's print packet with signature lines. */
+    enum Rendition { ARCHIVAL, PRINT_PACKET }
+
+    /** Renders the journal as the given rendition; both have the same pages, the packet adds lines and one sheet. */
+    RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition) {
+        return render(journal, canonicalJson, frozenAt, rendition, null);
+    }
+
+    private RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition,
+            CorrectionNote correction) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(frozenAt, "frozenAt");
+        boolean packet = rendition == Rendition.PRINT_PACKET;
         byte[] sha256 = sha256(canonicalJson);
         String hashPrefix = HexFormat.of().formatHex(sha256).substring(0, 16);
         String attachmentName = attachmentName(journal);
         try (PDDocument document = new PDDocument()) {
             RenderContext context = new RenderContext(new JournalIndex(journal), messages,
                     new PageCanvas.Measure(fonts.loadInto(document)));
-            List<Section> sections = layout(context, frozenAt, hashPrefix, attachmentName, correction);
-            int total = sections.stream().mapToInt(s -> s.pages().size()).sum();
+            List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet, correction);
+            int total = parts.stream().mapToInt(p -> p.section().pages().size()).sum();
             Footer footer = new Footer(context, total);
             PDDocumentOutline outline = new PDDocumentOutline();
             int number = 0;
-            for (Section section : sections) {
+            for (Part part : parts) {
+                Section section = part.section();
                 PDPage first = null;
                 for (Section.Painter painter : section.pages()) {
                     number++;
@@ -92,6 +108,9 @@ public class ClassJournalRenderer {
                     try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
                         PageCanvas canvas = new PageCanvas(stream, context.measure());
                         painter.paint(canvas);
+                        if (part.signatureLine() != null) {
+                            SignatureLines.paintOnSheet(canvas, context, part.signatureLine());
+                        }
                         footer.paint(canvas, number);
                     }
                 }
@@ -104,8 +123,11 @@ public class ClassJournalRenderer {
             String author = journal.school().shortName() != null ? journal.school().shortName() : journal.school().name();
             String title = messages.get("meta.title", schoolClass.name(), schoolClass.period().name(),
                     journal.academicYear(), author);
+            // The packet is another document than the archival rendition: another title and file identifier.
+            byte[] fileId = PdfaConformance.fileId(packet ? sha256(concat(sha256, PACKET_ID_SALT)) : sha256);
             PdfaConformance.apply(document,
-                    new PdfaConformance.Description(title, author, frozenAt, PdfaConformance.fileId(sha256)),
+                    new PdfaConformance.Description(packet ? messages.get("packet.meta.title", title) : title, author,
+                            frozenAt, fileId),
                     new PdfaConformance.Attachment(attachmentName, messages.get("meta.attachmentDescription"),
                             canonicalJson));
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
@@ -123,36 +145,62 @@ public class ClassJournalRenderer {
                 + schoolClass.period().id() + ".json";
     }
 
-    /** The journal in reading order: title, contents, subject sheets, attendance summary, final marks. */
-    private static List<Section> layout(RenderContext context, Instant frozenAt, String hashPrefix,
-            String attachmentName, CorrectionNote correction) {
-        List<Section> body = new ArrayList<>();
-        for (JournalIndex.Sheet sheet : context.index().sheets()) {
-            body.add(MarksGridPages.section(context, sheet));
-            body.add(LessonPages.section(context, sheet));
-        }
-        body.add(AttendanceSummaryPages.section(context));
-        if (context.index().keepsMarks()) {
-            body.add(FinalMarksPages.section(context));
-        }
-        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, correction);
-        List<Section> listed = new ArrayList<>();
+    /**
+     * The journal in reading order: title, contents, subject sheets, attendance summary, final marks; for the print
+     * packet each subject's sheets carry their teacher's signature line, the summaries the class teacher's, the title
+     * page the class teacher's certification, and a last sheet the deputy's, the director's and the sheet count.
+     */
+    private static List<Part> layout(RenderContext context, Instant frozenAt, String hashPrefix,
+            String attachmentName, boolean packet, CorrectionNote correction) {
+        List<Part> body = new ArrayList<>();
         if (correction != null) {
-            listed.add(CorrectionPages.section(context, correction));
+            // A corrected version says what was corrected, on whose authority, before any of its sheets.
+            body.add(new Part(CorrectionPages.section(context, correction), null));
         }
-        listed.addAll(body);
-        int contentsPages = ContentsPages.pageCount(listed.size());
+        String classTeacher = packet ? SignatureLines.classTeacherOnSheet(context) : null;
+        for (JournalIndex.Sheet sheet : context.index().sheets()) {
+            // Substitutes do not sign: the sheet's teacher is the one who gives its lessons as a rule.
+            String teacher = packet ? SignatureLines.teacherOnSheet(context, sheet.teacher()) : null;
+            body.add(new Part(MarksGridPages.section(context, sheet), teacher));
+            body.add(new Part(LessonPages.section(context, sheet), teacher));
+        }
+        body.add(new Part(AttendanceSummaryPages.section(context), classTeacher));
+        if (context.index().keepsMarks()) {
+            body.add(new Part(FinalMarksPages.section(context), classTeacher));
+        }
+        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, packet, correction);
+        int listed = body.size() + (packet ? 1 : 0);
+        int contentsPages = ContentsPages.pageCount(listed);
         List<ContentsPages.Entry> entries = new ArrayList<>();
         int next = title.pages().size() + contentsPages + 1;
-        for (Section section : listed) {
+        for (Part part : body) {
+            Section section = part.section();
             entries.add(new ContentsPages.Entry(section.title(), next, next + section.pages().size() - 1));
             next += section.pages().size();
         }
-        List<Section> all = new ArrayList<>();
-        all.add(title);
-        all.add(ContentsPages.section(context, entries));
-        all.addAll(listed);
+        if (packet) {
+            // The certification sheet is the packet's last: its number is the packet's sheet count.
+            Section certification = CertificationPage.section(context, next);
+            entries.add(new ContentsPages.Entry(certification.title(), next, next));
+            body.add(new Part(certification, null));
+        }
+        List<Part> all = new ArrayList<>();
+        all.add(new Part(title, null));
+        all.add(new Part(ContentsPages.section(context, entries), null));
+        all.addAll(body);
         return all;
+    }
+
+    /** A section and the signature line on each of its sheets (null: none). */
+    private record Part(Section section, String signatureLine) {
+    }
+
+    private static final byte[] PACKET_ID_SALT = "print-packet".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static PDOutlineItem bookmark(String title, PDPage page) {

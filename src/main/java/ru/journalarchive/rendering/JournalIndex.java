@@ -150,7 +150,9 @@ final class JournalIndex {
                 List<Student> sheetPupils = group == null ? pupils
                         : pupils.stream().filter(p -> list(group.students()).contains(p.id())).toList();
                 String groupName = groupId.isEmpty() ? null : group == null ? groupId : group.name();
-                result.add(new Sheet(subject, groupName, sheetPupils, groupLessons, mainTeacher(groupLessons)));
+                String teacherId = mainTeacher(groupLessons);
+                result.add(new Sheet(subject, groupName, sheetPupils, groupLessons,
+                        teacherId == null ? "" : journal.teacherName(teacherId), teacherId));
             });
         }
         return result;
@@ -160,8 +162,8 @@ final class JournalIndex {
         byGroup.computeIfAbsent(groupId, k -> new ArrayList<>()).add(lesson);
     }
 
-    /** The teacher who gives the lessons as a rule: substitutes count for the teacher they replaced. */
-    private String mainTeacher(List<Lesson> lessons) {
+    /** The id of the teacher who gives the lessons as a rule (substitutes count for the teacher they replaced), or null. */
+    private static String mainTeacher(List<Lesson> lessons) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Lesson lesson : lessons) {
             String regular = lesson.replacedTeacher() != null ? lesson.replacedTeacher() : lesson.teacher();
@@ -170,7 +172,7 @@ final class JournalIndex {
             }
         }
         return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue())
-                .map(e -> journal.teacherName(e.getKey())).orElse("");
+                .map(Map.Entry::getKey).orElse(null);
     }
 
     private List<Subject> orderedSubjects(Set<String> ids) {
@@ -206,9 +208,11 @@ final class JournalIndex {
      * One subject's section of the journal: the whole class, or one group of a split subject.
      *
      * @param groupName the group's name, or null for the whole class
-     * @param teacher   the full name of the teacher who usually gives these lessons
+     * @param teacher   the full name of the teacher who usually gives these lessons (empty if none)
+     * @param teacherId that teacher's id, or null when the sheet has no lessons with a teacher
      */
-    record Sheet(Subject subject, String groupName, List<Student> pupils, List<Lesson> lessons, String teacher) {
+    record Sheet(Subject subject, String groupName, List<Student> pupils, List<Lesson> lessons, String teacher,
+                 String teacherId) {
 
         /** «Русский язык», or the group's name («Английский язык, группа 1») for a group. */
         String title() {

@@ -14,8 +14,16 @@ final class TitlePage {
     private TitlePage() {
     }
 
+    static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName) {
+        return section(context, frozenAt, jsonHashPrefix, attachmentName, false, null);
+    }
+
+    /**
+     * The title page; for a print packet with the class teacher's certification of the paper copy (000 §4.4: the
+     * class teacher certifies the copy on the class's title page with signature and date).
+     */
     static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName,
-            CorrectionNote correction) {
+            boolean packet, CorrectionNote correction) {
         String frozen = DateTimeFormatter.ofPattern(context.text("title.frozenAt"), Locale.ROOT)
                 .withZone(ZoneOffset.UTC).format(frozenAt);
         String note = context.text("title.archiveNote", frozen, jsonHashPrefix);
@@ -27,7 +35,13 @@ final class TitlePage {
                     DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT).withZone(ZoneOffset.UTC)
                             .format(correction.correctedAt()));
         return new Section(context.text("title.journal"), false,
-                List.of(canvas -> paint(canvas, context, note, attachment)));
+                List.of(canvas -> {
+                    paint(canvas, context, note, attachment);
+                    if (packet) {
+                        SignatureLines.paintClassTeacherCertification(canvas, context, PageCanvas.LEFT + 80, 163,
+                                PageCanvas.WIDTH - 160);
+                    }
+                }));
     }
 
     private static void paint(PageCanvas canvas, RenderContext context, String note, String attachment) {

@@ -39,7 +39,7 @@ public class RetentionPolicies {
      * @throws RetentionPolicyException naming the file and field at fault
      */
     public static RetentionPolicies load(String location) {
-        return new RetentionPolicies(new RetentionProperties(location), new DefaultResourceLoader());
+        return new RetentionPolicies(new RetentionProperties(location, RetentionProperties.NEVER), new DefaultResourceLoader());
     }
 
     /** The policies shipped with the application. */
@@ -67,25 +67,37 @@ public class RetentionPolicies {
     }
 
     /**
-     * The first day a file of this class, closed at the end of the academic year, may be destroyed: the term counts
-     * from 1 January of the year after the academic year ends. A 5-year class journal of 2024/2025 (closed in 2025,
-     * counted from 2026-01-01) may be destroyed from 2031-01-01. ЭПК items still need the expert commission.
+     * The first day a file of this class may be destroyed: the term counts from 1 January of the year after the file
+     * closed. A 5-year class journal of 2024/2025 (closed in 2025, counted from 2026-01-01) may be destroyed from
+     * 2031-01-01; a 5-year log of the calendar year 2026 from 2032-01-01. ЭПК items still need the expert commission.
      *
-     * @param academicYear {@code YYYY/YYYY}, the second year one more than the first, e.g. {@code 2024/2025}
-     * @throws IllegalArgumentException for an unknown record class or a malformed academic year
+     * @param closedIn the academic year {@code YYYY/YYYY} (second year one more than the first) for a class whose
+     *                 trigger is {@code end-of-academic-year}, the calendar year {@code YYYY} for
+     *                 {@code end-of-calendar-year}
+     * @return the date, or {@code null} for a permanent record class (never destroyed)
+     * @throws IllegalArgumentException for an unknown record class or a malformed year
      */
-    public LocalDate eligibleForDestructionFrom(String recordClass, String academicYear) {
+    public LocalDate eligibleForDestructionFrom(String recordClass, String closedIn) {
         RetentionPolicy policy = get(recordClass);
-        int closedInYear = endYear(academicYear);
-        return LocalDate.of(closedInYear + 1, 1, 1).plusYears(policy.termYears());
+        int closedInYear = RetentionPolicy.END_OF_CALENDAR_YEAR.equals(policy.trigger())
+                ? calendarYear(closedIn) : endYear(closedIn);
+        return policy.permanent() ? null : LocalDate.of(closedInYear + 1, 1, 1).plusYears(policy.termYears());
     }
 
     /**
      * Whether a destruction act drawn up in {@code actYear} may include the file: its term must have expired by
-     * 1 January of that year. Says nothing about ЭПК or holds, which the caller checks.
+     * 1 January of that year. Never for a permanent class. Says nothing about ЭПК or holds, which the caller checks.
      */
-    public boolean termExpiredForActDrawnUpIn(String recordClass, String academicYear, int actYear) {
-        return !eligibleForDestructionFrom(recordClass, academicYear).isAfter(LocalDate.of(actYear, 1, 1));
+    public boolean termExpiredForActDrawnUpIn(String recordClass, String closedIn, int actYear) {
+        LocalDate eligible = eligibleForDestructionFrom(recordClass, closedIn);
+        return eligible != null && !eligible.isAfter(LocalDate.of(actYear, 1, 1));
+    }
+
+    private static int calendarYear(String year) {
+        if (year == null || !year.matches("\\d{4}")) {
+            throw new IllegalArgumentException(RetentionMessages.get("retention.calendarYear.invalid", year));
+        }
+        return Integer.parseInt(year);
     }
 
     private static int endYear(String academicYear) {

@@ -5,16 +5,33 @@ package ru.journalarchive.retention;
  *
  * @param recordClass        stable identifier, e.g. {@code class-journal}
  * @param title              the record class as written in the file plan, in Russian
- * @param termYears          the term in whole years, counted from 1 January of the year after the trigger
- * @param trigger            the event that closes the file: {@code end-of-academic-year}
+ * @param termYears          the term in whole years, counted from 1 January of the year after the trigger; 0 when
+ *                           {@code permanent}
+ * @param trigger            the event that closes the file: {@code end-of-academic-year} or
+ *                           {@code end-of-calendar-year}
  * @param legalBasis         the act that sets the term
  * @param federalListArticle the article of the federal list (Приказ Росархива от 20.12.2019 № 236)
  * @param nomenclatureIndex  the file's index in the school's file plan, e.g. {@code 02-05}
  * @param epk                ЭПК: needs the expert commission's review, never destroyed automatically
+ * @param permanent          kept permanently («постоянно»): never eligible for destruction
  */
 public record RetentionPolicy(String recordClass, String title, int termYears, String trigger, String legalBasis,
-        String federalListArticle, String nomenclatureIndex, boolean epk) {
+        String federalListArticle, String nomenclatureIndex, boolean epk, boolean permanent) {
 
-    /** The only trigger so far: the file closes when the academic year ends. */
+    /** The file closes when its academic year ends (class journals, summary statements). */
     public static final String END_OF_ACADEMIC_YEAR = "end-of-academic-year";
+    /** The file closes when its calendar year ends (logs, destruction acts). */
+    public static final String END_OF_CALENDAR_YEAR = "end-of-calendar-year";
+
+    /** The term as printed in a destruction act's column «сроки хранения»: «5 лет», «25 лет», «постоянно». */
+    public String termText() {
+        if (permanent) {
+            return RetentionMessages.get("retention.term.permanent");
+        }
+        int lastTwo = termYears % 100;
+        int last = termYears % 10;
+        String form = last == 1 && lastTwo != 11 ? "one" : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)
+                ? "few" : "many";
+        return RetentionMessages.get("retention.term.years." + form, String.valueOf(termYears));
+    }
 }

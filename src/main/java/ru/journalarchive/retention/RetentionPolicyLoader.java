@@ -94,9 +94,9 @@ final class RetentionPolicyLoader {
                     RetentionMessages.get("retention.file.field", file, field, first.getMessage()), null);
         }
         RetentionPolicy policy = new RetentionPolicy(node.get("recordClass").asString(), node.get("title").asString(),
-                node.get("termYears").asInt(), node.get("trigger").asString(), node.get("legalBasis").asString(),
+                node.path("termYears").asInt(0), node.get("trigger").asString(), node.get("legalBasis").asString(),
                 node.get("federalListArticle").asString(), node.get("nomenclatureIndex").asString(),
-                node.get("epk").asBoolean());
+                node.get("epk").asBoolean(), node.path("permanent").asBoolean(false));
         String expectedName = policy.recordClass() + ".yaml";
         if (!expectedName.equals(resource.getFilename()) && !(policy.recordClass() + ".yml").equals(resource.getFilename())) {
             throw new RetentionPolicyException(file, "recordClass", RetentionMessages.get("retention.file.name", file,

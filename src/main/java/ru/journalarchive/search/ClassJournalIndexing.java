@@ -10,6 +10,8 @@ import ru.journalarchive.archiving.ClassClosed;
 import ru.journalarchive.archiving.JournalCorrected;
 import ru.journalarchive.freezing.FrozenJournal;
 import ru.journalarchive.freezing.JournalFreezer;
+import ru.journalarchive.freezing.SummaryStatements;
+import ru.journalarchive.archiving.SummaryStatementArchiver;
 import ru.journalarchive.registry.DocumentRegistry;
 
 /**
@@ -24,8 +26,11 @@ class ClassJournalIndexing {
     private final DocumentRegistry registry;
     private final JournalFreezer freezer;
     private final JdbcClient jdbc;
+    private final SummaryStatements summaryStatements;
 
-    ClassJournalIndexing(SearchIndex index, DocumentRegistry registry, JournalFreezer freezer, JdbcClient jdbc) {
+    ClassJournalIndexing(SearchIndex index, DocumentRegistry registry, JournalFreezer freezer, JdbcClient jdbc,
+            SummaryStatements summaryStatements) {
+        this.summaryStatements = summaryStatements;
         this.index = index;
         this.registry = registry;
         this.freezer = freezer;
@@ -45,7 +50,7 @@ class ClassJournalIndexing {
         indexDocument(event.documentId());
     }
 
-    /** Indexes every class journal not indexed yet; returns {documents, occurrences} indexed. */
+    /** Indexes every class journal and summary statement not indexed yet; returns {documents, occurrences} indexed. */
     long[] reindex() {
         List<UUID> missing = jdbc.sql("""
                 SELECT d.id FROM archived_document d
@@ -57,7 +62,25 @@ class ClassJournalIndexing {
         for (UUID id : missing) {
             occurrences += indexDocument(id);
         }
-        return new long[] {missing.size(), occurrences};
+        List<UUID> statements = jdbc.sql("""
+                SELECT d.id FROM archived_document d WHERE d.document_type = ?
+                  AND NOT EXISTS (SELECT 1 FROM pupil_occurrence o WHERE o.document_id = d.id)
+                ORDER BY d.created_at, d.id""")
+                .param(SummaryStatementArchiver.SUMMARY_STATEMENT).query(UUID.class).list();
+        for (UUID id : statements) {
+            occurrences += indexStatement(id);
+        }
+        return new long[] {missing.size() + statements.size(), occurrences};
+    }
+
+    /** Indexes a summary statement's pupils from its stored statement (the version the document was built from). */
+    private int indexStatement(UUID documentId) {
+        var document = registry.get(documentId);
+        return summaryStatements.find(document.schoolId(), document.academicYear(), document.classId())
+                .filter(s -> s.version() == document.version())
+                .map(s -> index.index(documentId, s.statement().students().stream()
+                        .map(p -> new IndexedPupil(p.id(), p.fullName())).toList()))
+                .orElse(0);
     }
 
     private int indexDocument(UUID documentId) {

@@ -160,6 +160,29 @@ final class FilesystemStorageLocation implements StorageLocation {
         return aside;
     }
 
+    /** Deletes the file at the key and forces its directory, so the deletion survives a crash; see the interface. */
+    @Override
+    public DestroyedObject destroy(String key) {
+        Path target = pathOf(key);
+        synchronized (moveLocks[Math.floorMod(target.hashCode(), moveLocks.length)]) {
+            try {
+                if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw failure(key, "is a directory, not an object; nothing was destroyed", null);
+                }
+                boolean deleted = Files.deleteIfExists(target);
+                if (Files.isDirectory(target.getParent())) {
+                    forceDirectory(target.getParent());
+                }
+                if (deleted) {
+                    log.info("Object '{}' in location '{}' destroyed", key, name);
+                }
+                return new DestroyedObject(name, key, deleted ? 1 : 0, clock.instant());
+            } catch (IOException e) {
+                throw failure(key, "could not be destroyed", e);
+            }
+        }
+    }
+
     @Override
     public Optional<StoredObject> verify(String key) {
         Path path = pathOf(key);

@@ -7,6 +7,12 @@ import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectResponse;
+import io.minio.GetObjectRetentionArgs;
+import io.minio.IsObjectLegalHoldEnabledArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.ObjectWriteResponse;
@@ -240,6 +246,75 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
             return null;
         });
         log.info("Legal hold {} on '{}' in location '{}'", on ? "placed" : "lifted", key, name);
+    }
+
+    /**
+     * Deletes every version and delete marker of the key, after checking each version's Object Lock retention and
+     * legal hold: if any version is still protected nothing is deleted (see the interface).
+     */
+    @Override
+    public DestroyedObject destroy(String key) {
+        String object = objectName(key);
+        ensureBucket();
+        synchronized (putLocks[Math.floorMod(object.hashCode(), putLocks.length)]) {
+            List<Item> versions = versionsOf(key, object);
+            for (Item version : versions) {
+                if (!version.isDeleteMarker()) {
+                    refuseIfProtected(key, object, version.versionId());
+                }
+            }
+            for (Item version : versions) {
+                call(key, "could not be destroyed (version %s)".formatted(version.versionId()), () -> {
+                    client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(object)
+                            .versionId(version.versionId()).build());
+                    return null;
+                });
+            }
+            if (!versionsOf(key, object).isEmpty()) {
+                throw failure(key, "still has versions after they were deleted", null);
+            }
+            if (!versions.isEmpty()) {
+                log.info("Object '{}' in location '{}' destroyed ({} versions)", key, name, versions.size());
+            }
+            return new DestroyedObject(name, key, versions.size(), clock.instant());
+        }
+    }
+
+    /** Every version and delete marker stored under exactly this object name. */
+    private List<Item> versionsOf(String key, String object) {
+        List<Item> versions = new java.util.ArrayList<>();
+        Iterable<Result<Item>> listed = client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(object)
+                .recursive(true).includeVersions(true).build());
+        for (Result<Item> result : listed) {
+            Item item = call(key, "could not be listed", result::get);
+            if (item.objectName().equals(object)) {
+                versions.add(item);
+            }
+        }
+        return versions;
+    }
+
+    private void refuseIfProtected(String key, String object, String versionId) {
+        boolean held = call(key, "could not be checked for a legal hold", () -> client.isObjectLegalHoldEnabled(
+                IsObjectLegalHoldEnabledArgs.builder().bucket(bucket).object(object).versionId(versionId).build()));
+        if (held) {
+            throw new DestructionRefusedException(name, key, DestructionRefusedException.Reason.LEGAL_HOLD, null);
+        }
+        Retention retention;
+        try {
+            retention = client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(bucket).object(object)
+                    .versionId(versionId).build());
+        } catch (MinioException | IOException | GeneralSecurityException e) {
+            if ("NoSuchObjectLockConfiguration".equals(S3Calls.codeOf(e))) {
+                return; // written without retention
+            }
+            throw unreachableOr(key, "could not be checked for its retention", e);
+        }
+        if (retention != null && retention.retainUntilDate() != null
+                && retention.retainUntilDate().toInstant().isAfter(clock.instant())) {
+            throw new DestructionRefusedException(name, key, DestructionRefusedException.Reason.RETENTION_NOT_EXPIRED,
+                    retention.retainUntilDate().toInstant());
+        }
     }
 
     @Override

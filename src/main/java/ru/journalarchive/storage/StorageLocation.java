@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A place that keeps archived objects write-once: an object, once published under a key, is never overwritten
- * or deleted in place. Implementations: {@code filesystem} (a directory on a local or mounted disk) and {@code s3}
+ * or deleted in place; the one exception is {@link #destroy(String)}, for an executed destruction act. Implementations: {@code filesystem} (a directory on a local or mounted disk) and {@code s3}
  * (a bucket with Object Lock in any S3-compatible store), registered in {@link StorageLocations}.
  */
 public interface StorageLocation {
@@ -98,4 +98,18 @@ public interface StorageLocation {
 
     /** Whether an object is published under the key (in-flight or abandoned temporary files never count). */
     boolean exists(String key);
+
+    /**
+     * Deletes every stored copy of the object under the key: <strong>the only deletion in the system, for the
+     * documents of an executed destruction act only</strong> ({@code dispositionJob}); nothing else may call it. A
+     * {@code filesystem} location deletes the file and forces its directory to disk; an {@code s3} location deletes
+     * every version of the key (and every delete marker), which the store allows only once the Object Lock retention
+     * date of each version has passed and no legal hold is on it. The check comes first, so a refusal deletes nothing.
+     * Idempotent: a key that holds nothing any more is destroyed with zero versions.
+     *
+     * @return what was deleted
+     * @throws DestructionRefusedException if the store still protects a version (retention date not passed, legal hold)
+     * @throws StorageException            if the store cannot be reached or fails; a repeated call finishes the rest
+     */
+    DestroyedObject destroy(String key);
 }

@@ -65,6 +65,29 @@ final class ClassGenerator {
         return new ClassContent(planned, period, pupils, groups, lessons, marks, absences, finalMarks);
     }
 
+    /**
+     * Generates the period journal of a class whose pupils are given (one roster for the whole year, so that every
+     * period of the year has the same pupils, arrivals and departures): lessons, marks, absences, and the period's
+     * final marks when {@code finals}. A pupil's departure is shown only once it has happened by {@code closing}.
+     */
+    ClassContent generate(List<Pupil> roster, List<Double> abilities, boolean finals, LocalDate closing) {
+        for (int k = 0; k < roster.size(); k++) {
+            Pupil pupil = roster.get(k);
+            boolean arrivedByEnd = !pupil.enrolled().isAfter(period.end());
+            boolean presentAtStart = pupil.left() == null || !pupil.left().isBefore(period.start());
+            if (arrivedByEnd && presentAtStart) {
+                LocalDate left = pupil.left() != null && !pupil.left().isAfter(closing) ? pupil.left() : null;
+                pupils.add(new Pupil(pupil.id(), pupil.fullName(), pupil.enrolled(), left));
+                ability.add(abilities.get(k));
+            }
+        }
+        groups();
+        lessons();
+        attendanceAndMarks();
+        List<FinalMark> finalMarks = finals && planned.grade() > 1 ? finalMarks(false, closing) : List.of();
+        return new ClassContent(planned, period, pupils, groups, lessons, marks, absences, finalMarks);
+    }
+
     private void pupils(int firstNumber, LocalDate firstDay) {
         Set<String> names = new HashSet<>();
         while (names.size() < planned.pupils()) {

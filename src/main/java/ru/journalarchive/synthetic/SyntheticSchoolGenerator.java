@@ -97,6 +97,41 @@ public final class SyntheticSchoolGenerator {
         }
     }
 
+    /**
+     * Writes the snapshot of the closing date after quarter {@code options.quarterPeriod()} of a school's consistent
+     * year (see {@link YearOfSnapshots}): Q1 and Q3 carry grades 1–9 only, Q2 adds H1 and Q4 adds H2 of grades 10–11;
+     * every snapshot repeats the earlier periods' final marks unchanged, the last adds the year's (and for grades 9
+     * and 11 exam and final) marks. Equal options give byte-identical output.
+     */
+    public static void writeYear(Options options, List<ClassSpec> classes, boolean pretty, OutputStream out) {
+        Random random = new Random(options.seed());
+        int firstYear = Integer.parseInt(options.academicYear().substring(0, 4));
+        SchoolCalendar calendar = new SchoolCalendar(firstYear);
+        int quarter = options.quarterPeriod().charAt(1) - '0';
+        LocalDate closing = calendar.quarter(quarter).end();
+        SchoolPlan plan = new SchoolPlan(classes, random);
+        YearOfSnapshots year = new YearOfSnapshots(plan, calendar, options.seed());
+        JournalPrettyPrinter printer = pretty ? new JournalPrettyPrinter() : null;
+        ObjectWriter writer = pretty ? JsonMapper.shared().writer().with(printer) : JsonMapper.shared().writer();
+        try (JsonGenerator g = writer.createGenerator(out)) {
+            SnapshotJson json = new SnapshotJson(g, printer);
+            json.begin(school(options, random), options.academicYear(), closing.plusDays(3), plan);
+            int pupilNumber = 1;
+            for (SchoolPlan.PlannedClass planned : plan.classes) {
+                if (YearOfSnapshots.closesAt(planned.grade(), quarter)) {
+                    json.schoolClass(year.content(planned, pupilNumber, quarter));
+                }
+                pupilNumber += planned.pupils();
+            }
+            json.end();
+        }
+    }
+
+    /** {@link #writeYear(Options, List, boolean, OutputStream)} for the usual layout of {@code options.pupils()}. */
+    public static void writeYear(Options options, OutputStream out) {
+        writeYear(options, layout(options.pupils()), false, out);
+    }
+
     /** About 25 pupils a class, classes over grades 1–11 (fewer in 10–11), parallel classes lettered А, Б, В … */
     static List<ClassSpec> layout(int pupils) {
         int count = Math.max(1, (int) Math.round(pupils / 25.0));

@@ -30,7 +30,8 @@ class RetentionPoliciesTests {
     @Test
     void theShippedPoliciesLoadWithTheirTerms() {
         assertThat(shipped.all()).extracting(RetentionPolicy::recordClass)
-                .containsExactly("class-journal", "summary-statement");
+                .containsExactly("access-log", "backup-use-log", "class-journal", "destruction-act",
+                        "summary-statement");
         RetentionPolicy journal = shipped.get("class-journal");
         assertThat(journal.termYears()).isEqualTo(5);
         assertThat(journal.trigger()).isEqualTo(RetentionPolicy.END_OF_ACADEMIC_YEAR);
@@ -71,8 +72,8 @@ class RetentionPoliciesTests {
     void anUnknownRecordClassIsAClearErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> shipped.get("pupil-diary"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Неизвестный класс документов «pupil-diary». Известные классы: class-journal, "
-                        + "summary-statement.");
+                .hasMessage("Неизвестный класс документов «pupil-diary». Известные классы: access-log, "
+                        + "backup-use-log, class-journal, destruction-act, summary-statement.");
     }
 
     @Test
@@ -128,5 +129,59 @@ class RetentionPoliciesTests {
         RetentionPolicies edited = RetentionPolicies.load(folder.toUri().toString());
 
         assertThat(edited.eligibleForDestructionFrom("class-journal", "2024/2025")).isEqualTo(LocalDate.of(2032, 1, 1));
+    }
+
+    @Test
+    void destructionActsAreKeptPermanentlyAndNeverBecomeEligible() {
+        RetentionPolicy acts = shipped.get("destruction-act");
+        assertThat(acts.permanent()).isTrue();
+        assertThat(acts.termText()).isEqualTo("постоянно");
+        assertThat(shipped.eligibleForDestructionFrom("destruction-act", "2031")).isNull();
+        assertThat(shipped.termExpiredForActDrawnUpIn("destruction-act", "2031", 2200)).isFalse();
+    }
+
+    @Test
+    void aLogOfTheCalendarYear2026With5YearsMayBeDestroyedFromTheFirstOfJanuary2032() {
+        assertThat(shipped.get("access-log").trigger()).isEqualTo(RetentionPolicy.END_OF_CALENDAR_YEAR);
+        assertThat(shipped.eligibleForDestructionFrom("access-log", "2026")).isEqualTo(LocalDate.of(2032, 1, 1));
+        assertThat(shipped.eligibleForDestructionFrom("backup-use-log", "2026")).isEqualTo(LocalDate.of(2032, 1, 1));
+        assertThatThrownBy(() -> shipped.eligibleForDestructionFrom("access-log", "2026/2027"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ГГГГ");
+    }
+
+    @Test
+    void termsReadAsADestructionActPrintsThem() {
+        assertThat(shipped.get("class-journal").termText()).isEqualTo("5 лет");
+        assertThat(shipped.get("summary-statement").termText()).isEqualTo("25 лет");
+        assertThat(withTerm(1).termText()).isEqualTo("1 год");
+        assertThat(withTerm(3).termText()).isEqualTo("3 года");
+        assertThat(withTerm(11).termText()).isEqualTo("11 лет");
+        assertThat(withTerm(21).termText()).isEqualTo("21 год");
+        assertThat(withTerm(75).termText()).isEqualTo("75 лет");
+    }
+
+    @Test
+    void aPermanentPolicyWithATermAndATermlessPolicyThatIsNotPermanentAreBothRejected() throws Exception {
+        Files.writeString(folder.resolve("class-journal.yaml"), VALID.replace("termYears: 5", "termYears: 5\npermanent: true"));
+        assertThatThrownBy(() -> RetentionPolicies.load(folder.toUri().toString()))
+                .isInstanceOf(RetentionPolicyException.class).hasMessageContaining("class-journal.yaml");
+
+        Files.writeString(folder.resolve("class-journal.yaml"), VALID.replace("termYears: 5\n", ""));
+        assertThatThrownBy(() -> RetentionPolicies.load(folder.toUri().toString()))
+                .isInstanceOfSatisfying(RetentionPolicyException.class,
+                        e -> assertThat(e.field()).isEqualTo("termYears"))
+                .hasMessageContaining("поле «termYears»");
+    }
+
+    @Test
+    void anUnknownTriggerIsRejectedNamingTheField() throws Exception {
+        Files.writeString(folder.resolve("class-journal.yaml"),
+                VALID.replace("end-of-academic-year", "end-of-quarter"));
+        assertThatThrownBy(() -> RetentionPolicies.load(folder.toUri().toString()))
+                .isInstanceOfSatisfying(RetentionPolicyException.class, e -> assertThat(e.field()).isEqualTo("trigger"));
+    }
+
+    private static RetentionPolicy withTerm(int years) {
+        return new RetentionPolicy("x", "x", years, RetentionPolicy.END_OF_ACADEMIC_YEAR, "x", "x", "x", false, false);
     }
 }

@@ -1,0 +1,144 @@
+package ru.journalarchive.archiving;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import ru.journalarchive.freezing.CanonicalJson;
+import ru.journalarchive.freezing.RetroactiveChangeReport;
+import ru.journalarchive.freezing.SummaryStatements;
+import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.DocumentRegistration;
+import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.rendering.RenderedDocument;
+import ru.journalarchive.rendering.SummaryStatementRenderer;
+import ru.journalarchive.retention.RetentionPolicies;
+import ru.journalarchive.retention.RetentionPolicy;
+import ru.journalarchive.storage.ObjectKeys;
+import ru.journalarchive.storage.StorageLocation;
+import ru.journalarchive.storage.StorageLocations;
+import ru.journalarchive.storage.StoredObject;
+
+/**
+ * Archives one class's summary statement of final marks at the year close: builds it (once) from the frozen period
+ * journals, renders the PDF/A-3B from the stored statement, writes PDF and JSON to every storage location (read back
+ * and hash-checked) and registers it under the 25-year record class. Idempotent, so a restarted job repeats nothing.
+ */
+@Service
+public class SummaryStatementArchiver {
+
+    /** Document type and record class of a summary statement. */
+    public static final String SUMMARY_STATEMENT = "summary-statement";
+    /** The registry's period of a year document. */
+    public static final String YEAR_PERIOD = "Y";
+
+    private static final Logger log = LoggerFactory.getLogger(SummaryStatementArchiver.class);
+
+    private final SummaryStatements statements;
+    private final SummaryStatementRenderer renderer;
+    private final StorageLocations locations;
+    private final DocumentRegistry registry;
+    private final RetentionPolicies retention;
+
+    SummaryStatementArchiver(SummaryStatements statements, SummaryStatementRenderer renderer,
+            StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention) {
+        this.statements = statements;
+        this.renderer = renderer;
+        this.locations = locations;
+        this.registry = registry;
+        this.retention = retention;
+    }
+
+    /** How archiving one class's statement ended. */
+    public enum Status { ARCHIVED, ALREADY_ARCHIVED, NO_MARKS, PENDING }
+
+    /** The outcome for one class: status, document, pages, PDF copies and the year-end retroactive changes. */
+    public record Result(String classId, String className, Status status, UUID documentId, int pageCount,
+            List<String> pdfLocations, List<RetroactiveChangeReport> retroactiveChanges) {
+    }
+
+    /** Archives the class's statement of the year. */
+    public Result archive(String schoolId, String academicYear, String classId) {
+        Optional<SummaryStatements.Stored> built = statements.build(schoolId, academicYear, classId);
+        if (built.isEmpty()) {
+            return new Result(classId, statements.className(schoolId, academicYear, classId), Status.NO_MARKS, null,
+                    0, List.of(), List.of());
+        }
+        SummaryStatements.Stored stored = built.get();
+        if (!stored.retroactiveChanges().isEmpty()) {
+            log.warn("Class {} of {} {}: {} earlier periods carry changed final marks at the year end; the frozen"
+                    + " values are kept", classId, schoolId, academicYear, stored.retroactiveChanges().size());
+        }
+        Optional<ArchivedDocument> before = registry.find(SUMMARY_STATEMENT, schoolId, academicYear, classId,
+                YEAR_PERIOD, stored.version());
+        boolean complete = before.isPresent() && hasEveryReplica(before.get());
+        ArchivedDocument document = complete ? before.get() : store(stored);
+        List<String> pdfs = document.object(ArchivedDocument.ROLE_PDF).orElseThrow().replicas().stream()
+                .map(r -> locations.get(r.location()).describe(r.key())).toList();
+        return new Result(classId, stored.className(), complete ? Status.ALREADY_ARCHIVED : Status.ARCHIVED,
+                document.id(), document.pageCount(), pdfs, stored.retroactiveChanges());
+    }
+
+    /** The classes of a school's year whose last period is frozen, and where each one's statement stands. */
+    public List<Result> archived(String schoolId, String academicYear) {
+        List<Result> results = new ArrayList<>();
+        for (String classId : statements.classesClosingYear(schoolId, academicYear)) {
+            Optional<SummaryStatements.Stored> stored = statements.find(schoolId, academicYear, classId);
+            Optional<ArchivedDocument> document = registry.find(SUMMARY_STATEMENT, schoolId, academicYear, classId,
+                    YEAR_PERIOD, 1).filter(this::hasEveryReplica);
+            if (document.isPresent()) {
+                List<String> pdfs = document.get().object(ArchivedDocument.ROLE_PDF).orElseThrow().replicas().stream()
+                        .map(r -> locations.get(r.location()).describe(r.key())).toList();
+                results.add(new Result(classId, document.get().className(), Status.ARCHIVED, document.get().id(),
+                        document.get().pageCount(), pdfs, stored.map(SummaryStatements.Stored::retroactiveChanges)
+                                .orElse(List.of())));
+            } else {
+                results.add(new Result(classId, stored.map(SummaryStatements.Stored::className)
+                        .orElseGet(() -> statements.className(schoolId, academicYear, classId)),
+                        stored.isPresent() ? Status.PENDING : Status.NO_MARKS, null, 0, List.of(),
+                        statements.retroactiveChanges(schoolId, academicYear, classId)));
+            }
+        }
+        return results;
+    }
+
+    private ArchivedDocument store(SummaryStatements.Stored stored) {
+        // Rendered from the stored statement and its build moment: a restarted job produces the same bytes.
+        RenderedDocument pdf = renderer.render(stored.statement(), stored.canonicalJson(), stored.builtAt());
+        String pdfKey = ObjectKeys.documentKey(stored.schoolId(), stored.academicYear(), YEAR_PERIOD,
+                stored.classId(), SUMMARY_STATEMENT, stored.version(), "summary-statement.pdf");
+        String jsonKey = ObjectKeys.documentKey(stored.schoolId(), stored.academicYear(), YEAR_PERIOD,
+                stored.classId(), SUMMARY_STATEMENT, stored.version(), "summary-statement.json");
+        RetentionPolicy policy = retention.get(SUMMARY_STATEMENT);
+        java.time.LocalDate eligible = retention.eligibleForDestructionFrom(SUMMARY_STATEMENT, stored.academicYear());
+        List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
+        List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
+        for (StorageLocation location : locations.all()) {
+            // Every location, or the class fails (and the restarted job completes it): a 25-year record.
+            pdfReplicas.add(replica(location.put(pdfKey, pdf.pdf(), eligible)));
+            jsonReplicas.add(replica(location.put(jsonKey, stored.canonicalJson(), eligible)));
+        }
+        byte[] bytes = pdf.pdf();
+        return registry.register(new DocumentRegistration(SUMMARY_STATEMENT, stored.schoolId(),
+                stored.academicYear(), stored.classId(), stored.className(), YEAR_PERIOD, stored.version(), null,
+                ClassArchiver.PDFA_FLAVOUR, pdf.pageCount(),
+                List.of(new DocumentRegistration.ObjectRegistration(ArchivedDocument.ROLE_PDF, pdfKey,
+                                "application/pdf", CanonicalJson.sha256(bytes), bytes.length, pdfReplicas),
+                        new DocumentRegistration.ObjectRegistration(ArchivedDocument.ROLE_SOURCE_JSON, jsonKey,
+                                "application/json", stored.sha256(), stored.canonicalJson().length, jsonReplicas)),
+                new ArchivedDocument.Retention(policy.recordClass(), policy.termYears(), eligible)));
+    }
+
+    private boolean hasEveryReplica(ArchivedDocument document) {
+        return document.objects().stream().allMatch(o -> locations.all().stream()
+                .allMatch(l -> o.replicas().stream().anyMatch(r -> r.location().equals(l.name()))));
+    }
+
+    private static ArchivedDocument.Replica replica(StoredObject stored) {
+        return new ArchivedDocument.Replica(stored.location(), stored.key(), stored.sha256(), stored.verifiedAt(),
+                stored.verifiedAt());
+    }
+}
