@@ -55,7 +55,17 @@ public class ArchiveSearch {
         accessLog.record(AccessEntry.of(actor, AccessAction.OPEN, documentId, purpose, requester, null));
     }
 
-    /** Indexes every class journal of the registry not indexed yet; returns {documents, occurrences} indexed. */
+    /**
+     * Indexes one registered class journal or summary statement from its stored data (for the jobs that register
+     * them); idempotent. Other document types are indexed with {@link SearchIndex#index} by their own module.
+     *
+     * @return the occurrences newly indexed
+     */
+    public int indexRegistered(UUID documentId) {
+        return indexing.indexRegistered(documentId);
+    }
+
+    /** Indexes every class journal and summary statement not indexed yet; returns {documents, occurrences}. */
     public long[] reindex() {
         return indexing.reindex();
     }

@@ -73,6 +73,15 @@ class ClassJournalIndexing {
         return new long[] {missing.size() + statements.size(), occurrences};
     }
 
+    /** Indexes a registered class journal or summary statement (other types: nothing); idempotent. */
+    int indexRegistered(UUID documentId) {
+        String type = registry.get(documentId).documentType();
+        if (type.equals(ClassArchiver.CLASS_JOURNAL)) {
+            return indexDocument(documentId);
+        }
+        return type.equals(SummaryStatementArchiver.SUMMARY_STATEMENT) ? indexStatement(documentId) : 0;
+    }
+
     /** Indexes a summary statement's pupils from its stored statement (the version the document was built from). */
     private int indexStatement(UUID documentId) {
         var document = registry.get(documentId);
