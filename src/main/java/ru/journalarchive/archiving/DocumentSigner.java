@@ -21,6 +21,7 @@ import java.security.cert.X509Certificate;
 import ru.journalarchive.signing.DirectorSignature;
 import ru.journalarchive.signing.PreparedSignature;
 import ru.journalarchive.signing.SignedPdf;
+import ru.journalarchive.signing.StampPlacement;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.storage.StoredObject;
@@ -63,7 +64,7 @@ public class DocumentSigner {
         Outcome outcome = Outcome.ADOPTED;
         SignedPdf signed = storedSignedRendition(key, unsignedPdf).orElse(null);
         if (signed == null) {
-            signed = signature.sign(unsignedPdf);
+            signed = signature.sign(unsignedPdf, placement(document));
             outcome = Outcome.SIGNED;
         }
         archiveSigned(document, key, signed, outcome);
@@ -80,10 +81,17 @@ public class DocumentSigner {
         return stem + ".signed.pdf";
     }
 
+    /** A class journal carries the stamp on its title page; every other document at the end of its last page. */
+    static StampPlacement placement(ArchivedDocument document) {
+        return ClassArchiver.CLASS_JOURNAL.equals(document.documentType()) ? StampPlacement.TITLE_PAGE
+                : StampPlacement.LAST_PAGE;
+    }
+
     /** Phase 1 of external signing for a document: its verified unsigned PDF prepared for the given signer. */
     public PreparedSignature prepareExternal(UUID documentId, List<X509Certificate> chain) {
         ArchivedDocument document = registry.get(documentId);
-        return signature.prepare(readVerified(document.object(ArchivedDocument.ROLE_PDF).orElseThrow()), chain);
+        return signature.prepare(readVerified(document.object(ArchivedDocument.ROLE_PDF).orElseThrow()), chain,
+                placement(document));
     }
 
     /**

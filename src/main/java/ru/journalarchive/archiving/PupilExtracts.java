@@ -27,6 +27,7 @@ import ru.journalarchive.rendering.PupilExtractRenderer;
 import ru.journalarchive.rendering.RenderedDocument;
 import ru.journalarchive.signing.DirectorSignature;
 import ru.journalarchive.signing.SignedPdf;
+import ru.journalarchive.signing.StampPlacement;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,7 +91,7 @@ public class PupilExtracts {
                 LocalDate.ofInstant(now, SCHOOL_ZONE), request.purpose(), request.requester());
         byte[] json = canonical(extract);
         RenderedDocument pdf = renderer.render(extract, json, now);
-        SignedPdf signed = signature.sign(pdf.pdf());
+        SignedPdf signed = signature.sign(pdf.pdf(), StampPlacement.LAST_PAGE);
         String sha256 = CanonicalJson.sha256(signed.pdf());
         UUID id = UUID.randomUUID();
         String used = MAPPER.writeValueAsString(sources.stream().map(s -> new Source(s.id(), s.schoolId(),

@@ -14,11 +14,22 @@ public interface DirectorSignature {
      */
     String open();
 
-    /** Signs a PDF (PAdES B-T, incremental update) with the configured token and TSA. */
-    SignedPdf sign(byte[] pdf);
+    /** Signs a class journal (stamp on its title page); see {@link #sign(byte[], StampPlacement)}. */
+    default SignedPdf sign(byte[] pdf) {
+        return sign(pdf, StampPlacement.TITLE_PAGE);
+    }
+
+    /** Signs a PDF (PAdES B-T, incremental update) with the configured token and TSA, the stamp where given. */
+    SignedPdf sign(byte[] pdf, StampPlacement placement);
+
+    /** Phase 1 of external signing for a class journal; see {@link #prepare(byte[], java.util.List, StampPlacement)}. */
+    default PreparedSignature prepare(byte[] pdf, java.util.List<java.security.cert.X509Certificate> chain) {
+        return prepare(pdf, chain, StampPlacement.TITLE_PAGE);
+    }
 
     /** Phase 1 of external signing: the PDF prepared for the signer whose certificate chain is given. */
-    PreparedSignature prepare(byte[] pdf, java.util.List<java.security.cert.X509Certificate> chain);
+    PreparedSignature prepare(byte[] pdf, java.util.List<java.security.cert.X509Certificate> chain,
+            StampPlacement placement);
 
     /** Phase 3 of external signing: the signature value embedded with a timestamp from the configured TSA. */
     SignedPdf complete(PreparedSignature prepared, byte[] signatureValue);

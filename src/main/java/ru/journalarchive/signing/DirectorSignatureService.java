@@ -38,10 +38,10 @@ class DirectorSignatureService implements DirectorSignature {
     }
 
     @Override
-    public SignedPdf sign(byte[] pdf) {
+    public SignedPdf sign(byte[] pdf, StampPlacement placement) {
         SigningToken token = token();
         PadesSigner signer = signer();
-        PreparedSignature prepared = signer.prepare(pdf, token.chain(), token.algorithm(), Instant.now());
+        PreparedSignature prepared = signer.prepare(pdf, token.chain(), token.algorithm(), Instant.now(), placement);
         byte[] signed = signer.complete(prepared, token.sign(prepared.dataToSign()));
         // Prepared here, so the signature dictionary is known: the check needs no second parse of the PDF.
         return checked(signed, verifier.verifyJustSigned(signed, pdf.length, prepared.byteRange(),
@@ -49,8 +49,10 @@ class DirectorSignatureService implements DirectorSignature {
     }
 
     @Override
-    public PreparedSignature prepare(byte[] pdf, List<java.security.cert.X509Certificate> chain) {
-        return signer().prepare(pdf, chain, SignatureAlgorithm.forKey(chain.get(0).getPublicKey()), Instant.now());
+    public PreparedSignature prepare(byte[] pdf, List<java.security.cert.X509Certificate> chain,
+            StampPlacement placement) {
+        return signer().prepare(pdf, chain, SignatureAlgorithm.forKey(chain.get(0).getPublicKey()), Instant.now(),
+                placement);
     }
 
     @Override

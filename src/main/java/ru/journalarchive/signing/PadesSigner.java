@@ -70,13 +70,19 @@ public class PadesSigner {
 
     /**
      * Phase 1: adds the signature dictionary (Adobe.PPKLite, ETSI.CAdES.detached, /M = {@code signingTime}) and the
-     * visible stamp on page 1, reserves {@link #SIGNATURE_SIZE} bytes for the CMS, saves incrementally and builds the
+     * visible stamp (a journal's title page, or the last page: {@link StampPlacement}), reserves {@link #SIGNATURE_SIZE} bytes for the CMS, saves incrementally and builds the
      * CMS signed attributes over the digest of the ByteRange content.
      *
      * @param chain the signer's certificate first, then the CA certificates to embed (the root may be left out)
      */
     public PreparedSignature prepare(byte[] pdf, List<X509Certificate> chain, SignatureAlgorithm algorithm,
             Instant signingTime) {
+        return prepare(pdf, chain, algorithm, signingTime, StampPlacement.TITLE_PAGE);
+    }
+
+    /** Phase 1 as above, with the stamp where {@code placement} says. */
+    public PreparedSignature prepare(byte[] pdf, List<X509Certificate> chain, SignatureAlgorithm algorithm,
+            Instant signingTime, StampPlacement placement) {
         X509Certificate signer = chain.get(0);
         SignatureAlgorithm keyAlgorithm = SignatureAlgorithm.forKey(signer.getPublicKey());
         if (keyAlgorithm != algorithm) {
@@ -91,11 +97,13 @@ public class PadesSigner {
             signature.setLocation(SigningMessages.get("location"));
             signature.setSignDate(GregorianCalendar.from(signingTime.atZone(ZoneOffset.UTC)));
             options.setPreferredSignatureSize(SIGNATURE_SIZE);
-            options.setPage(0);
+            int stampPage = SignatureStamp.page(document, placement);
+            options.setPage(stampPage);
             document.addSignature(signature, options);
             // addSignature gives the widget an empty, invisible appearance; the stamp replaces it (same objects,
             // created in this revision, so the incremental save writes them).
-            SignatureStamp.paint(document, widgetOf(document, signature), StampText.of(signer, signingTime));
+            SignatureStamp.paint(document, document.getPage(stampPage), placement, widgetOf(document, signature),
+                    StampText.of(signer, signingTime));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 64 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);

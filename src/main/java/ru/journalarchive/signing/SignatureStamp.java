@@ -10,6 +10,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
@@ -27,6 +28,11 @@ final class SignatureStamp {
      * director's lines, above the archive note and its rule (y = 146), below the period line (y = 274).
      */
     static final PDRectangle TITLE_PAGE_POSITION = new PDRectangle(498f, 156f, 290f, 92f);
+    /** The stamp's size, and its distance from the right edge and the bottom of a last page (above the footer). */
+    private static final float WIDTH = 290f;
+    private static final float HEIGHT = 92f;
+    private static final float MARGIN_RIGHT = 48f;
+    private static final float MARGIN_BOTTOM = 56f;
 
     private static final String FONT_RESOURCE = "archive-format/fonts/PTS55F.ttf";
     private static final byte[] FONT = loadFont();
@@ -42,9 +48,28 @@ final class SignatureStamp {
     private SignatureStamp() {
     }
 
-    /** Gives {@code widget} the stamp as its normal appearance at {@link #TITLE_PAGE_POSITION}. */
-    static void paint(PDDocument document, PDAnnotationWidget widget, StampText text) {
-        PDRectangle rect = TITLE_PAGE_POSITION;
+    /** The page the stamp goes on: the title page (first) or the last page. */
+    static int page(PDDocument document, StampPlacement placement) {
+        return placement == StampPlacement.TITLE_PAGE ? 0 : document.getNumberOfPages() - 1;
+    }
+
+    /**
+     * Where on that page: {@link #TITLE_PAGE_POSITION} on a journal's title page; elsewhere the bottom right corner
+     * above the footer, whatever the page's size and orientation.
+     */
+    static PDRectangle position(PDPage page, StampPlacement placement) {
+        if (placement == StampPlacement.TITLE_PAGE) {
+            return TITLE_PAGE_POSITION;
+        }
+        PDRectangle box = page.getCropBox();
+        return new PDRectangle(box.getUpperRightX() - MARGIN_RIGHT - WIDTH, box.getLowerLeftY() + MARGIN_BOTTOM,
+                WIDTH, HEIGHT);
+    }
+
+    /** Gives {@code widget} the stamp as its normal appearance at {@link #position} of {@code page}. */
+    static void paint(PDDocument document, PDPage page, StampPlacement placement, PDAnnotationWidget widget,
+            StampText text) {
+        PDRectangle rect = position(page, placement);
         widget.setRectangle(rect);
         // PDF/A-3 6.3.2: the Print flag set, Hidden/Invisible/NoView/ToggleNoView clear.
         widget.setPrinted(true);

@@ -73,4 +73,35 @@ class PadesSignerTest {
         assertThatThrownBy(() -> signer.complete(prepared, foreign))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not verify");
     }
+
+    @ParameterizedTest
+    @EnumSource(StampPlacement.class)
+    void theVisibleStampSitsInsideItsPageOnTheTitlePageOrTheLastPage(StampPlacement placement) throws Exception {
+        TestPki pki = TestPki.get();
+        byte[] journal = SamplePdfs.journal();
+        PreparedSignature prepared = signer.prepare(journal, pki.signer(SignatureAlgorithm.RSA_SHA256).chain(),
+                SignatureAlgorithm.RSA_SHA256, SIGNING_TIME, placement);
+        byte[] signed = signer.complete(prepared, TestPki.signWith(pki.signer(SignatureAlgorithm.RSA_SHA256).key(),
+                SignatureAlgorithm.RSA_SHA256, prepared.dataToSign()));
+
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            int expectedPage = placement == StampPlacement.TITLE_PAGE ? 0 : document.getNumberOfPages() - 1;
+            for (int i = 0; i < document.getNumberOfPages(); i++) {
+                var page = document.getPage(i);
+                var widgets = page.getAnnotations().stream()
+                        .filter(a -> a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget)
+                        .toList();
+                assertThat(widgets).as("page %d", i + 1).hasSize(i == expectedPage ? 1 : 0);
+                for (var widget : widgets) {
+                    var rect = widget.getRectangle();
+                    var box = page.getCropBox();
+                    assertThat(rect.getLowerLeftX()).isGreaterThanOrEqualTo(box.getLowerLeftX());
+                    assertThat(rect.getLowerLeftY()).isGreaterThanOrEqualTo(box.getLowerLeftY());
+                    assertThat(rect.getUpperRightX()).isLessThanOrEqualTo(box.getUpperRightX());
+                    assertThat(rect.getUpperRightY()).isLessThanOrEqualTo(box.getUpperRightY());
+                }
+            }
+        }
+        assertThat(PdfA.failuresOf3b(signed)).isEmpty();
+    }
 }
