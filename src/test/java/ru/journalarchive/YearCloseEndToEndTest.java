@@ -235,6 +235,14 @@ class YearCloseEndToEndTest {
         assertThat(signature.verify(pdf).valid()).as(signature.verify(pdf).problems().toString()).isTrue();
         PupilExtract data = Snapshots.JSON.readValue(Pdfs.embeddedFiles(pdf).get(0), PupilExtract.class);
         assertThat(data.student().id()).isEqualTo(pupil.id());
+        // The extract is in the access log (why, for whom); the statements were indexed for the search as archived.
+        assertThat(jdbc.sql("SELECT count(*) FROM access_log WHERE action = 'extract' AND purpose = ? AND requester = ?"
+                        + " AND detail LIKE ?")
+                .params("для представления в колледж", "Вымышленная Мария Ивановна, мать", "% pupil=" + pupil.id() + " %")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(cli.run("search", "--name", pupil.fullName(), "--school", "year-close", "--type", "summary-statement",
+                "--by", "Архивариус").out()).contains(pupil.fullName()).contains("summary-statement");
+        assertThat(cli.run("search", "reindex").out()).contains("документов 0");
         Map<String, String> listed = new HashMap<>();
         data.years().forEach(y -> y.subjects().forEach(s -> s.marks().forEach((kind, value) ->
                 listed.put(pupil.id() + "|" + s.subjectId() + "|" + kind, value))));

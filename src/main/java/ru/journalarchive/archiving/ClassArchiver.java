@@ -104,6 +104,14 @@ public class ClassArchiver {
         ClassJournal journal = frozen.journal();
         // Rendered from the frozen copy, deterministically: a restarted close produces the same bytes.
         RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt());
+        return store(frozen, importedClass.className(), pdf);
+    }
+
+    /**
+     * Writes a rendered class journal of a frozen version and its canonical JSON to every location (read back and
+     * hash-checked) and registers it as that version; idempotent.
+     */
+    ArchivedDocument store(FrozenJournal frozen, String className, RenderedDocument pdf) {
         String pdfKey = ObjectKeys.classJournalPdf(frozen.schoolId(), frozen.academicYear(), frozen.periodId(),
                 frozen.classId(), frozen.version());
         String jsonKey = ObjectKeys.classJournalJson(frozen.schoolId(), frozen.academicYear(), frozen.periodId(),
@@ -137,7 +145,7 @@ public class ClassArchiver {
                     .formatted(pdfReplicas.size(), frozen.classId(), locations.minimumCopies(), down), null);
         }
         DocumentRegistration registration = new DocumentRegistration(CLASS_JOURNAL, frozen.schoolId(),
-                frozen.academicYear(), frozen.classId(), importedClass.className(), frozen.periodId(),
+                frozen.academicYear(), frozen.classId(), className, frozen.periodId(),
                 frozen.version(), frozen.id(), PDFA_FLAVOUR, pdf.pageCount(),
                 List.of(new DocumentRegistration.ObjectRegistration(ArchivedDocument.ROLE_PDF, pdfKey,
                                 "application/pdf", CanonicalJson.sha256(pdf.pdf()), pdf.pdf().length, pdfReplicas),
@@ -147,7 +155,8 @@ public class ClassArchiver {
         return registry.register(registration);
     }
 
-    private boolean hasEveryReplica(ArchivedDocument document) {
+    /** Whether every object of the document has its copies (every location, or the minimum when so configured). */
+    boolean hasEveryReplica(ArchivedDocument document) {
         if (properties.closeOnHealthyLocations()) {
             // Closed with the minimum of copies; replicationJob completes the rest.
             return document.objects().stream().allMatch(o -> o.replicas().size() >= locations.minimumCopies());

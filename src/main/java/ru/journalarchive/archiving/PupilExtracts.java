@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.slf4j.Logger;
+import ru.journalarchive.accesslog.AccessAction;
+import ru.journalarchive.accesslog.AccessEntry;
+import ru.journalarchive.accesslog.AccessLog;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,10 +46,12 @@ public class PupilExtracts {
     private final PupilExtractRenderer renderer;
     private final DirectorSignature signature;
     private final JdbcClient jdbc;
+    private final AccessLog accessLog;
     private final Clock clock;
 
     PupilExtracts(SummaryStatements statements, PupilExtractRenderer renderer, DirectorSignature signature,
-            JdbcClient jdbc, Optional<Clock> clock) {
+            JdbcClient jdbc, AccessLog accessLog, Optional<Clock> clock) {
+        this.accessLog = accessLog;
         this.statements = statements;
         this.renderer = renderer;
         this.signature = signature;
@@ -100,6 +105,11 @@ public class PupilExtracts {
                         signed.pdf().length, signed.signerSubject(), Timestamp.from(signed.signingTime()),
                         signed.pdf())
                 .update();
+        // In the same transaction: an extract is issued and logged, or neither.
+        accessLog.record(AccessEntry.of(request.issuedBy() == null || request.issuedBy().isBlank() ? "?"
+                : request.issuedBy(), AccessAction.EXTRACT, null, extract.purpose(), extract.requester(),
+                "extract " + number + " pupil=" + request.studentId() + " statements=" + sources.size() + " sha256="
+                        + sha256));
         log.info("Pupil extract {} issued from {} statements, SHA-256 {}", number, sources.size(), sha256);
         return new Issued(id, number, signed.pdf(), sha256, signed, extract);
     }

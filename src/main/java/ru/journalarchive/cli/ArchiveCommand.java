@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
                 SignCommand.class, VerifySignatureCommand.class, ReplicateCommand.class,
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class, StorageReportCommand.class,
                 RetentionCommand.class, HoldCommand.class, ActCommand.class, DispositionCommand.class,
-                YearCloseCommand.class, ExtractCommand.class, PacketCommand.class, PaperCommand.class})
+                YearCloseCommand.class, ExtractCommand.class, PacketCommand.class, PaperCommand.class,
+
+                SearchCommand.class, RetrieveCommand.class, AccessLogCommand.class, CorrectCommand.class,
+                BenchmarkSearchCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec

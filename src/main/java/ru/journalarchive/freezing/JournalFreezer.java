@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JournalFreezer {
 
-    /** Corrections (new versions with a reason) come later; every close freezes version 1. */
+    /** A close freezes version 1; authorised corrections freeze versions 2, 3 … ({@link #freezeVersion}). */
     static final int FIRST_VERSION = 1;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -47,21 +47,27 @@ public class JournalFreezer {
         var schoolClass = journal.schoolClass();
         // PostgreSQL keeps microseconds: truncate so the value read back later is the same instant.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
-                INSERT INTO frozen_journal (id, school_id, academic_year, class_id, period_id, version, sha256,
-                                            canonical_json, frozen_at, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (school_id, academic_year, class_id, period_id, version) DO NOTHING""")
-                .params(UUID.randomUUID(), journal.school().id(), journal.academicYear(), schoolClass.id(),
-                        schoolClass.period().id(), FIRST_VERSION, sha256, canonical, Timestamp.from(now), importId)
-                .update();
-        FrozenJournal frozen = find(journal.school().id(), journal.academicYear(), schoolClass.id(),
-                schoolClass.period().id()).orElseThrow();
-        if (frozen.sha256().equals(sha256)) {
-            boolean fresh = frozen.frozenAt().equals(now);
-            return new FreezeResult(fresh ? FreezeResult.Outcome.FROZEN : FreezeResult.Outcome.ALREADY_FROZEN,
-                    frozen, List.of());
+        String schoolId = journal.school().id();
+        String periodId = schoolClass.period().id();
+        if (versions(schoolId, journal.academicYear(), schoolClass.id(), periodId).isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO frozen_journal (id, school_id, academic_year, class_id, period_id, version, sha256,
+                                                canonical_json, frozen_at, import_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (school_id, academic_year, class_id, period_id, version) DO NOTHING""")
+                    .params(UUID.randomUUID(), schoolId, journal.academicYear(), schoolClass.id(), periodId,
+                            FIRST_VERSION, sha256, canonical, Timestamp.from(now), importId)
+                    .update();
         }
+        List<FrozenJournal> versions = versions(schoolId, journal.academicYear(), schoolClass.id(), periodId);
+        // Content equal to any frozen version (the original or an authorised correction) is already archived.
+        Optional<FrozenJournal> same = versions.stream().filter(v -> v.sha256().equals(sha256)).findFirst();
+        if (same.isPresent()) {
+            boolean fresh = same.get().frozenAt().equals(now);
+            return new FreezeResult(fresh ? FreezeResult.Outcome.FROZEN : FreezeResult.Outcome.ALREADY_FROZEN,
+                    same.get(), List.of());
+        }
+        FrozenJournal frozen = versions.get(versions.size() - 1);
         List<RetroactiveChange> changes = RetroactiveChangeDetector.differences(frozen.journal(), journal);
         jdbc.sql("""
                 INSERT INTO retroactive_change (id, frozen_journal_id, import_id, incoming_sha256, detected_at,
@@ -74,7 +80,37 @@ public class JournalFreezer {
         return new FreezeResult(FreezeResult.Outcome.RETROACTIVE_CHANGE, frozen, changes);
     }
 
-    /** The frozen journal of a class and period, if it was frozen. */
+    /**
+     * Freezes an authorised correction of a class journal as the next version, in the caller's transaction (so that
+     * the correction's record commits with it); the previous versions stay.
+     *
+     * @param version the new version: one more than the latest frozen version
+     * @throws IllegalStateException if that version exists with other content
+     */
+    @Transactional
+    public FrozenJournal freezeVersion(ClassJournal journal, UUID importId, int version, Instant frozenAt) {
+        byte[] canonical = CanonicalJson.of(journal);
+        String sha256 = CanonicalJson.sha256(canonical);
+        var schoolClass = journal.schoolClass();
+        jdbc.sql("""
+                INSERT INTO frozen_journal (id, school_id, academic_year, class_id, period_id, version, sha256,
+                                            canonical_json, frozen_at, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (school_id, academic_year, class_id, period_id, version) DO NOTHING""")
+                .params(UUID.randomUUID(), journal.school().id(), journal.academicYear(), schoolClass.id(),
+                        schoolClass.period().id(), version, sha256, canonical,
+                        Timestamp.from(frozenAt.truncatedTo(ChronoUnit.MICROS)), importId)
+                .update();
+        FrozenJournal frozen = versions(journal.school().id(), journal.academicYear(), schoolClass.id(),
+                schoolClass.period().id()).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
+        if (!frozen.sha256().equals(sha256)) {
+            throw new IllegalStateException("version " + version + " of class " + schoolClass.id()
+                    + " is frozen with other content");
+        }
+        return frozen;
+    }
+
+    /** The frozen journal of a class and period in its first version, if it was frozen. */
     public Optional<FrozenJournal> find(String schoolId, String academicYear, String classId, String periodId) {
         return jdbc.sql("""
                 SELECT * FROM frozen_journal
@@ -83,10 +119,40 @@ public class JournalFreezer {
                 .query(JournalFreezer::mapRow).optional();
     }
 
+    /** Every frozen version of a class's period journal, oldest first (version 1 is the close, later ones corrections). */
+    public List<FrozenJournal> versions(String schoolId, String academicYear, String classId, String periodId) {
+        return jdbc.sql("""
+                SELECT * FROM frozen_journal
+                WHERE school_id = ? AND academic_year = ? AND class_id = ? AND period_id = ? ORDER BY version""")
+                .params(schoolId, academicYear, classId, periodId)
+                .query(JournalFreezer::mapRow).list();
+    }
+
     /** A frozen journal by its id (an archived document's {@code frozenJournalId}), if there is one. */
     public Optional<FrozenJournal> get(UUID frozenJournalId) {
         return jdbc.sql("SELECT * FROM frozen_journal WHERE id = ?").param(frozenJournalId)
                 .query(JournalFreezer::mapRow).optional();
+    }
+
+    /** What differs between two journals of the same class and period (the retroactive-change report). */
+    public List<RetroactiveChange> differences(ClassJournal before, ClassJournal after) {
+        return RetroactiveChangeDetector.differences(before, after);
+    }
+
+    /** A re-close refused for one class of an import: the recorded change and the frozen version it was refused by. */
+    public record RefusedChange(UUID id, FrozenJournal refusedBy, List<RetroactiveChange> changes) {
+    }
+
+    /** The retroactive change refused for a class of an import, if its re-close was refused. */
+    public Optional<RefusedChange> refusedChange(UUID importId, String classId) {
+        return jdbc.sql("""
+                SELECT r.id AS change_id, r.changes_json, f.* FROM retroactive_change r
+                JOIN frozen_journal f ON f.id = r.frozen_journal_id
+                WHERE r.import_id = ? AND f.class_id = ? ORDER BY f.version DESC LIMIT 1""")
+                .params(importId, classId)
+                .query((rs, n) -> new RefusedChange(rs.getObject("change_id", UUID.class), mapRow(rs, n),
+                        List.of(MAPPER.readValue(rs.getString("changes_json"), RetroactiveChange[].class))))
+                .optional();
     }
 
     /** The retroactive changes recorded for a snapshot import. */

@@ -21,6 +21,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import ru.journalarchive.archiving.SummaryStatementArchiver;
 import ru.journalarchive.freezing.SummaryStatements;
+import ru.journalarchive.search.ArchiveSearch;
 
 /**
  * {@code yearCloseJob}: builds and archives the summary statement of final marks of every class of a school whose
@@ -61,13 +62,17 @@ class YearCloseJobConfiguration {
 
     @Bean
     Step yearCloseClassStep(JobRepository repository, PlatformTransactionManager transactionManager,
-            SummaryStatementArchiver archiver) {
+            SummaryStatementArchiver archiver, ArchiveSearch search) {
         return new StepBuilder(CLASS_STEP, repository)
                 .tasklet((contribution, chunk) -> {
                     var stepExecution = chunk.getStepContext().getStepExecution();
                     var parameters = stepExecution.getJobParameters();
                     SummaryStatementArchiver.Result result = archiver.archive(parameters.getString(SCHOOL),
                             parameters.getString(YEAR), stepExecution.getExecutionContext().getString(CLASS_ID));
+                    if (result.documentId() != null) {
+                        // The archivist finds the statement by pupil name; idempotent, so a restart indexes again.
+                        search.indexRegistered(result.documentId());
+                    }
                     contribution.setExitStatus(contribution.getExitStatus().and(
                             new ExitStatus(result.status().name())));
                     return RepeatStatus.FINISHED;

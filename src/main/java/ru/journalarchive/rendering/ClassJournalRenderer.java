@@ -43,7 +43,7 @@ public class ClassJournalRenderer {
     /** A renderer reading its texts straight from the {@code i18n/rendering} bundle, for use without Spring. */
     public static ClassJournalRenderer withDefaults() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("i18n/rendering");
+        source.setBasenames("i18n/rendering", "i18n/rendering-corrections");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return new ClassJournalRenderer(source);
@@ -58,7 +58,18 @@ public class ClassJournalRenderer {
      * @return the PDF/A-3B bytes and the page count
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null);
+    }
+
+    /**
+     * Renders a corrected version of the journal: as {@link #render(ClassJournal, byte[], Instant)}, with the
+     * correction's note on the title page and the correction's own sheet right after the contents.
+     *
+     * @param correction the correction this version carries, or null for a journal as closed
+     */
+    public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
+            CorrectionNote correction) {
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction);
     }
 
     /** Which rendition of the journal: the archival one, or the paper copy's print packet with signature lines. */
@@ -66,6 +77,11 @@ public class ClassJournalRenderer {
 
     /** Renders the journal as the given rendition; both have the same pages, the packet adds lines and one sheet. */
     RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition) {
+        return render(journal, canonicalJson, frozenAt, rendition, null);
+    }
+
+    private RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition,
+            CorrectionNote correction) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(frozenAt, "frozenAt");
@@ -76,7 +92,7 @@ public class ClassJournalRenderer {
         try (PDDocument document = new PDDocument()) {
             RenderContext context = new RenderContext(new JournalIndex(journal), messages,
                     new PageCanvas.Measure(fonts.loadInto(document)));
-            List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet);
+            List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet, correction);
             int total = parts.stream().mapToInt(p -> p.section().pages().size()).sum();
             Footer footer = new Footer(context, total);
             PDDocumentOutline outline = new PDDocumentOutline();
@@ -135,8 +151,12 @@ public class ClassJournalRenderer {
      * page the class teacher's certification, and a last sheet the deputy's, the director's and the sheet count.
      */
     private static List<Part> layout(RenderContext context, Instant frozenAt, String hashPrefix,
-            String attachmentName, boolean packet) {
+            String attachmentName, boolean packet, CorrectionNote correction) {
         List<Part> body = new ArrayList<>();
+        if (correction != null) {
+            // A corrected version says what was corrected, on whose authority, before any of its sheets.
+            body.add(new Part(CorrectionPages.section(context, correction), null));
+        }
         String classTeacher = packet ? SignatureLines.classTeacherOnSheet(context) : null;
         for (JournalIndex.Sheet sheet : context.index().sheets()) {
             // Substitutes do not sign: the sheet's teacher is the one who gives its lessons as a rule.
@@ -148,7 +168,7 @@ public class ClassJournalRenderer {
         if (context.index().keepsMarks()) {
             body.add(new Part(FinalMarksPages.section(context), classTeacher));
         }
-        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, packet);
+        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, packet, correction);
         int listed = body.size() + (packet ? 1 : 0);
         int contentsPages = ContentsPages.pageCount(listed);
         List<ContentsPages.Entry> entries = new ArrayList<>();

@@ -15,7 +15,7 @@ final class TitlePage {
     }
 
     static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName) {
-        return section(context, frozenAt, jsonHashPrefix, attachmentName, false);
+        return section(context, frozenAt, jsonHashPrefix, attachmentName, false, null);
     }
 
     /**
@@ -23,11 +23,17 @@ final class TitlePage {
      * class teacher certifies the copy on the class's title page with signature and date).
      */
     static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName,
-            boolean packet) {
+            boolean packet, CorrectionNote correction) {
         String frozen = DateTimeFormatter.ofPattern(context.text("title.frozenAt"), Locale.ROOT)
                 .withZone(ZoneOffset.UTC).format(frozenAt);
         String note = context.text("title.archiveNote", frozen, jsonHashPrefix);
-        String attachment = context.text("title.attachment", attachmentName);
+        String attached = context.text("title.attachment", attachmentName);
+        String attachment = correction == null ? attached
+                // A corrected version says so on its cover, before anyone reads its pages.
+                : attached + " " + context.text("title.correctedNote",
+                    String.valueOf(correction.supersedesVersion() + 1), String.valueOf(correction.number()),
+                    DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT).withZone(ZoneOffset.UTC)
+                            .format(correction.correctedAt()));
         return new Section(context.text("title.journal"), false,
                 List.of(canvas -> {
                     paint(canvas, context, note, attachment);

@@ -1,0 +1,38 @@
+package ru.journalarchive.accesslog;
+
+/** What a person did with the archive, as written in the access log's {@code action} column. */
+public enum AccessAction {
+    /** A search of the index (the query text and the number of results are logged). */
+    SEARCH("search"),
+    /** A search result opened (a document's details shown). */
+    OPEN("open"),
+    /** A document handed out as a file, its hash verified. */
+    RETRIEVE("retrieve"),
+    /** A retrieval that found no intact replica: nothing was handed out. */
+    RETRIEVE_FAILED("retrieve-failed"),
+    /** A certified extract produced for a pupil. */
+    EXTRACT("extract"),
+    /** An authorised correction made to a frozen journal. */
+    CORRECT("correct");
+
+    private final String code;
+
+    AccessAction(String code) {
+        this.code = code;
+    }
+
+    /** The value stored in the database. */
+    public String code() {
+        return code;
+    }
+
+    /** The action stored as {@code code}. */
+    public static AccessAction of(String code) {
+        for (AccessAction action : values()) {
+            if (action.code.equals(code)) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("unknown access action " + code);
+    }
+}
