@@ -312,6 +312,80 @@ class YearCloseEndToEndTest {
     }
 
     @Test
+    void anAuthorisedCorrectionOfAFirstQuarterJournalRebuildsTheStatementAsItsNextVersionAndExtractsUseIt()
+            throws Exception {
+        Map<String, Path> year = year("year-corrected");
+        closeFirstThree(year);
+        assertThat(cli.run("close", year.get("Q4").toString()).exitCode()).isZero();
+        ArchivedDocument first = statements("year-corrected").stream().filter(d -> d.classId().equals("5a"))
+                .findFirst().orElseThrow();
+        // The school finds an error in a Q1 final mark and exports the corrected first quarter again.
+        String[] changed = new String[4];
+        Path q1 = Snapshots.mutate(year.get("Q1"), tmp.resolve("year-corrected-Q1-fixed.json"), s -> {
+            ObjectNode fifth = Snapshots.classOfGrade(s, 5);
+            for (JsonNode f : fifth.get("finalMarks")) {
+                String value = f.get("value").asString();
+                if (f.get("period").asString().equals("Q1") && value.matches("[2-4]")) {
+                    changed[0] = f.get("student").asString();
+                    changed[1] = f.get("subject").asString();
+                    changed[2] = value;
+                    changed[3] = String.valueOf(Integer.parseInt(value) + 1);
+                    ((ObjectNode) f).put("value", changed[3]).put("enteredAt", "2025-06-02T10:00:00+03:00");
+                    return;
+                }
+            }
+        });
+        assertThat(cli.run("close", q1.toString()).exitCode()).as("the re-close is refused").isEqualTo(3);
+        String importId = jdbc.sql("""
+                SELECT r.import_id FROM retroactive_change r JOIN snapshot_import i ON i.id = r.import_id
+                WHERE i.school_id = 'year-corrected' ORDER BY r.detected_at DESC LIMIT 1""")
+                .query(String.class).single();
+
+        Cli.Result corrected = cli.run("correct", "--import", importId, "--class", "5a", "--reason",
+                "Ошибка при выставлении отметки, служебная записка № 4", "--authorised-by", "Директор Вымышленная И. О.");
+
+        assertThat(corrected.exitCode()).as(corrected.out() + corrected.err()).isZero();
+        assertThat(corrected.out()).contains("Сводная ведомость итоговых отметок класса пересобрана");
+        List<ArchivedDocument> fifths = statements("year-corrected").stream().filter(d -> d.classId().equals("5a"))
+                .toList();
+        assertThat(fifths).extracting(ArchivedDocument::version).containsExactlyInAnyOrder(1, 2);
+        ArchivedDocument second = fifths.stream().filter(d -> d.version() == 2).findFirst().orElseThrow();
+        SummaryStatement before = SummaryStatements.read(read(first));
+        SummaryStatement after = SummaryStatements.read(read(second));
+        assertThat(before.mark(changed[0], changed[1], "Q1")).as("version 1 stays as it was").isEqualTo(changed[2]);
+        assertThat(after.mark(changed[0], changed[1], "Q1")).isEqualTo(changed[3]);
+        assertThat(marksOf(after).entrySet().stream().filter(e -> !marksOf(before).get(e.getKey()).equals(e.getValue())))
+                .as("only the corrected mark differs").hasSize(1);
+        assertThat(after.corrections()).singleElement().satisfies(c -> {
+            assertThat(c.period()).isEqualTo("Q1");
+            assertThat(c.journalVersion()).isEqualTo(2);
+            assertThat(c.reason()).contains("служебная записка № 4");
+        });
+        byte[] pdf = identicalReplicas(second, ArchivedDocument.ROLE_PDF);
+        assertThat(PdfA.failuresOf3b(pdf)).isEmpty();
+        assertThat(Pdfs.text(pdf).replaceAll("\\s+", " ")).contains("Исправление № 1")
+                .contains("служебная записка № 4").contains("Директор Вымышленная И. О.");
+        // The other classes' statements are untouched; another year close builds nothing new.
+        assertThat(statements("year-corrected")).hasSize(4);
+        Map<String, Long> counts = registry.counts();
+        assertThat(cli.run("year-close", "--school", "year-corrected", "--year", "2024/2025").exitCode()).isZero();
+        assertThat(registry.counts()).isEqualTo(counts);
+
+        // An extract is drawn from the corrected statement only.
+        Path out = tmp.resolve("corrected-extract.pdf");
+        assertThat(cli.run("extract", "--pupil", changed[0], "--school", "year-corrected", "--purpose", "по запросу",
+                "--requester", "Вымышленный Пётр Ильич, отец", "--out", out.toString()).exitCode()).isZero();
+        PupilExtract extract = Snapshots.JSON.readValue(Pdfs.embeddedFiles(Files.readAllBytes(out)).get(0),
+                PupilExtract.class);
+        assertThat(extract.years()).singleElement().satisfies(y -> {
+            assertThat(y.statementSha256())
+                    .isEqualTo(second.object(ArchivedDocument.ROLE_SOURCE_JSON).orElseThrow().sha256());
+            assertThat(y.subjects()).filteredOn(m -> m.subjectId().equals(changed[1])).singleElement()
+                    .satisfies(m -> assertThat(m.marks()).containsEntry("Q1", changed[3]));
+        });
+    }
+
+    @Test
     void aClassFailingOnTheFirstRunIsArchivedOnRestartWithNothingDuplicated() throws Exception {
         Map<String, Path> year = year("year-restart");
         closeFirstThree(year);

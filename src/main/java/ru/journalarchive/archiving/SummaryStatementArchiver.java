@@ -87,8 +87,8 @@ public class SummaryStatementArchiver {
         List<Result> results = new ArrayList<>();
         for (String classId : statements.classesClosingYear(schoolId, academicYear)) {
             Optional<SummaryStatements.Stored> stored = statements.find(schoolId, academicYear, classId);
-            Optional<ArchivedDocument> document = registry.find(SUMMARY_STATEMENT, schoolId, academicYear, classId,
-                    YEAR_PERIOD, 1).filter(this::hasEveryReplica);
+            Optional<ArchivedDocument> document = stored.flatMap(s -> registry.find(SUMMARY_STATEMENT, schoolId,
+                    academicYear, classId, YEAR_PERIOD, s.version())).filter(this::hasEveryReplica);
             if (document.isPresent()) {
                 List<String> pdfs = document.get().object(ArchivedDocument.ROLE_PDF).orElseThrow().replicas().stream()
                         .map(r -> locations.get(r.location()).describe(r.key())).toList();

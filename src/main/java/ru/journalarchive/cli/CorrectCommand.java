@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 import ru.journalarchive.archiving.CorrectionRefusedException;
 import ru.journalarchive.archiving.CorrectionResult;
 import ru.journalarchive.archiving.JournalCorrector;
+import ru.journalarchive.archiving.SummaryStatementArchiver;
+import ru.journalarchive.registry.SnapshotImports;
 import ru.journalarchive.storage.StorageLocations;
 
 /**
@@ -33,11 +35,16 @@ class CorrectCommand implements Callable<Integer> {
     String by;
 
     private final JournalCorrector corrector;
+    private final SummaryStatementArchiver statements;
+    private final SnapshotImports imports;
     private final StorageLocations locations;
     private final Messages messages;
 
-    CorrectCommand(JournalCorrector corrector, StorageLocations locations, Messages messages) {
+    CorrectCommand(JournalCorrector corrector, StorageLocations locations, Messages messages,
+            SummaryStatementArchiver statements, SnapshotImports imports) {
         this.corrector = corrector;
+        this.statements = statements;
+        this.imports = imports;
         this.locations = locations;
         this.messages = messages;
     }
@@ -57,6 +64,14 @@ class CorrectCommand implements Callable<Integer> {
         }
         String actor = by == null || by.isBlank() ? System.getProperty("user.name") : by;
         CorrectionResult result;
+        java.util.Map<String, UUID> statementsBefore = new java.util.HashMap<>();
+        try {
+            var snapshot = imports.get(id);
+            statements.archived(snapshot.schoolId(), snapshot.academicYear()).stream()
+                    .filter(r -> r.documentId() != null).forEach(r -> statementsBefore.put(r.classId(), r.documentId()));
+        } catch (IllegalArgumentException unknown) {
+            // the corrector refuses an unknown import below, with its own message
+        }
         try {
             result = corrector.correct(new JournalCorrector.CorrectionRequest(id, classId.strip(), reason,
                     authorisedBy, actor));
@@ -74,6 +89,12 @@ class CorrectCommand implements Callable<Integer> {
             System.out.println(messages.get("correct.previous", c.oldVersion(),
                     result.previousDocument().id().toString()));
         }
+        // A closed year's summary statement is rebuilt from the corrected journal (its next version).
+        statements.archived(c.schoolId(), c.academicYear()).stream().filter(r -> r.classId().equals(c.classId()))
+                .findFirst().ifPresent(r -> System.out.println(r.status() == SummaryStatementArchiver.Status.ARCHIVED
+                        && !r.documentId().equals(statementsBefore.get(r.classId()))
+                        ? messages.get("correct.statement", r.documentId().toString())
+                        : messages.get("correct.statementPending", c.schoolId(), c.academicYear())));
         return 0;
     }
 }

@@ -18,7 +18,8 @@ public record SummaryStatement(
         List<PeriodSource> periods,
         List<Snapshot.Subject> subjects,
         List<Pupil> students,
-        List<Mark> marks) {
+        List<Mark> marks,
+        List<Correction> corrections) {
 
     /** The format tag of a summary statement. */
     public static final String FORMAT = "summary-statement/1";
@@ -40,6 +41,20 @@ public record SummaryStatement(
     /** A pupil of the class during the year, with arrival and departure when they happened during the year. */
     public record Pupil(String id, String fullName, LocalDate enrolled, LocalDate left, boolean joinedDuringYear,
             boolean leftDuringYear) {
+    }
+
+    /**
+     * An authorised correction of one of the period journals this statement was built from (the statement is then a
+     * new version; the previous one stays): which period, its journal's new version, why and who allowed it.
+     */
+    public record Correction(String period, int journalVersion, int number, String reason, String authorisedBy,
+            LocalDate correctedOn) {
+    }
+
+    /** The same statement listing these corrections. */
+    public SummaryStatement withCorrections(List<Correction> list) {
+        return new SummaryStatement(format, school, academicYear, schoolClass, periods, subjects, students, marks,
+                List.copyOf(list));
     }
 
     /** One final mark: {@code period} is a period id (Q1–Q4, H1–H2), Y, E or F. */

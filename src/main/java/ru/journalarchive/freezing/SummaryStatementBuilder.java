@@ -122,7 +122,7 @@ final class SummaryStatementBuilder {
         SummaryStatement statement = new SummaryStatement(SummaryStatement.FORMAT, last.school(), last.academicYear(),
                 new SummaryStatement.ClassInfo(c.id(), c.name(), c.grade(),
                         new Snapshot.Teacher(c.classTeacher(), last.teacherName(c.classTeacher()))),
-                periods, List.copyOf(subjects.values()), students, marks);
+                periods, List.copyOf(subjects.values()), students, marks, List.of());
         return new Result(statement, differences);
     }
 

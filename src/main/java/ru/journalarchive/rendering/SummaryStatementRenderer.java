@@ -101,7 +101,9 @@ public class SummaryStatementRenderer {
         // The legend, sources and signatures go below the last table if they fit, else on a page of their own.
         Page lastPage = pages.get(pages.size() - 1);
         float lastBottom = TABLE_TOP - headerHeight - (lastPage.last() - lastPage.first()) * ROW_HEIGHT;
-        boolean legendFits = lastBottom - LEGEND_HEIGHT > PageCanvas.BOTTOM;
+        // Each authorised correction the statement lists adds a paragraph of up to two lines to the legend.
+        float legendHeight = LEGEND_HEIGHT + 20f * statement.corrections().size();
+        boolean legendFits = lastBottom - legendHeight > PageCanvas.BOTTOM;
         pages.set(pages.size() - 1, new Page(lastPage.subjects(), lastPage.first(), lastPage.last(), legendFits));
         if (!legendFits) {
             pages.add(new Page(List.of(), 0, 0, true));
@@ -264,9 +266,14 @@ public class SummaryStatementRenderer {
             sources.add(p.frozenJournalSha256() == null ? messages.get("statement.sourceMissing", label)
                     : messages.get("statement.source", label, p.frozenJournalSha256().substring(0, 12)));
         }
-        List<String> paragraphs = List.of(messages.get("statement.legend", periods),
+        List<String> paragraphs = new ArrayList<>(List.of(messages.get("statement.legend", periods),
                 messages.get("statement.movement"),
-                messages.get("statement.sources", String.join("; ", sources), built, hashPrefix));
+                messages.get("statement.sources", String.join("; ", sources), built, hashPrefix)));
+        for (SummaryStatement.Correction c : statement.corrections()) {
+            paragraphs.add(messages.get("statement.correction", String.valueOf(c.number()),
+                    RenderContext.DATE.format(c.correctedOn()), messages.get("statement.kind." + c.period()),
+                    String.valueOf(c.journalVersion()), c.reason(), c.authorisedBy()));
+        }
         float y = top;
         for (String paragraph : paragraphs) {
             for (String line : measure.wrap(regular, 7.5f, paragraph, PageCanvas.WIDTH)) {
