@@ -109,7 +109,8 @@ public class ClassArchiver {
         String jsonKey = ObjectKeys.classJournalJson(frozen.schoolId(), frozen.academicYear(), frozen.periodId(),
                 frozen.classId(), frozen.version());
         RetentionPolicy policy = retention.get(CLASS_JOURNAL);
-        java.time.LocalDate eligible = retention.eligibleForDestructionFrom(CLASS_JOURNAL, frozen.academicYear());
+        java.time.LocalDate eligible = StorageLocation.lockUntil(
+                retention.eligibleForDestructionFrom(CLASS_JOURNAL, frozen.academicYear()));
         List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
         List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
         List<String> down = new ArrayList<>();

@@ -83,7 +83,7 @@ public class BackupRestorer {
             StoredObject stored;
             try {
                 stored = location.put(key, content,
-                        entry.get().document().retention().eligibleForDestructionFrom());
+                        StorageLocation.lockUntil(entry.get().document().retention().eligibleForDestructionFrom()));
             } catch (ObjectConflictException e) {
                 conflicts.add(key);
                 continue;

@@ -206,12 +206,15 @@ final class ActCommands {
         private final DestructionActs acts;
         private final DispositionLauncher launcher;
         private final Disposition disposition;
+        private final DispositionProgress progress;
         private final Messages messages;
 
-        Execute(DestructionActs acts, DispositionLauncher launcher, Disposition disposition, Messages messages) {
+        Execute(DestructionActs acts, DispositionLauncher launcher, Disposition disposition,
+                DispositionProgress progress, Messages messages) {
             this.acts = acts;
             this.launcher = launcher;
             this.disposition = disposition;
+            this.progress = progress;
             this.messages = messages;
         }
 
@@ -220,7 +223,13 @@ final class ActCommands {
             return ActCommand.refusing(() -> {
                 DestructionAct found = acts.find(act);
                 int total = found.documentIds().size();
-                JobRun run = launcher.execute(found.id(), by);
+                progress.start(total - disposition.remaining(found.id()).size(), total);
+                JobRun run;
+                try {
+                    run = launcher.execute(found.id(), by);
+                } finally {
+                    progress.stop();
+                }
                 int left = disposition.remaining(found.id()).size();
                 System.out.println(messages.get("act.execute.progress", found.number(), String.valueOf(total - left),
                         String.valueOf(total)));
