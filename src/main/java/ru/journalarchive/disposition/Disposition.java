@@ -224,9 +224,25 @@ public class Disposition {
                 .list();
     }
 
+    /** The objects of the act's documents that a flagged medium holds, by key. */
+    public List<FlaggedMedium.HeldObject> objectsOn(UUID actId, String mediumId) {
+        return jdbc().sql("""
+                SELECT o.document_id, o.role, m.object_key, m.sha256 FROM backup_medium_object m
+                JOIN archived_object o ON o.id = m.object_id
+                JOIN destruction_act_document d ON d.document_id = o.document_id AND d.act_id = ?
+                WHERE m.medium_id = ? ORDER BY m.object_key""")
+                .params(actId, mediumId)
+                .query((rs, n) -> new FlaggedMedium.HeldObject(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     /** Records the archivist's confirmation that a flagged medium was physically destroyed; once. */
     @Transactional
     public FlaggedMedium confirmMedium(UUID actId, String mediumId, String by) {
+        if (by == null || by.isBlank()) {
+            throw new DispositionException("act.field.blank", "--by");
+        }
         DestructionAct act = act(actId);
         FlaggedMedium medium = media(actId).stream().filter(m -> m.mediumId().equals(mediumId)).findFirst()
                 .orElseThrow(() -> new DispositionException("medium.unknown", mediumId, act.number()));
