@@ -24,7 +24,7 @@ import ru.journalarchive.disposition.DispositionException;
 @Command(name = "act", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli-disposition",
         subcommands = {ActCommands.Draft.class, ActCommands.Show.class, ActCommands.ListActs.class,
                 ActCommands.Agree.class, ActCommands.Approve.class, ActCommands.Execute.class,
-                ActCommands.Certificate.class})
+                ActCommands.Certificate.class, ActCancelCommand.class})
 class ActCommand implements Runnable {
 
     static final int REFUSED = 2;
@@ -75,12 +75,21 @@ class ActCommand implements Runnable {
 
     /** The act's heading and table, as staff read it. */
     static void print(Messages messages, DestructionAct act) {
+        print(messages, act, null);
+    }
+
+    /** The act's heading, its cancellation if it was cancelled, and its table. */
+    static void print(Messages messages, DestructionAct act, ru.journalarchive.disposition.Cancellation cancelled) {
         System.out.println(messages.get("act.show.head", act.number(), act.status().russian(), act.schoolId(),
                 act.actDate().toString(), act.id().toString()));
         System.out.println(messages.get("act.show.steps", act.draftedBy(), shown(act.draftedAt()),
                 nz(act.protocolNumber()), act.protocolDate() == null ? "—" : act.protocolDate().toString(),
                 nz(act.agreedBy()), nz(act.approvedBy()), shown(act.approvedAt()), nz(act.executedBy()),
                 shown(act.executedAt())));
+        if (cancelled != null) {
+            System.out.println(messages.get("act.show.cancelled", cancelled.by(), shown(cancelled.at()),
+                    cancelled.reason()));
+        }
         for (DestructionAct.Row row : act.rows()) {
             System.out.println(messages.get("act.show.row", String.valueOf(row.number()), row.title(),
                     row.extremeDates(), row.inventories(), row.nomenclatureIndex(), String.valueOf(row.fileCount()),

@@ -93,10 +93,12 @@ final class ActCommands {
                     m.put("approvedBy", found.approvedBy());
                     m.put("documentId", found.documentId() == null ? null : found.documentId().toString());
                     m.put("fileTotal", found.fileTotal());
+                    acts.cancellation(found.id()).ifPresent(c -> m.put("cancelled", Map.of("by", c.by(),
+                            "at", c.at().toString(), "reason", c.reason())));
                     m.put("rows", found.rows());
                     System.out.println(JSON.writeValueAsString(m));
                 } else {
-                    ActCommand.print(messages, found);
+                    ActCommand.print(messages, found, acts.cancellation(found.id()).orElse(null));
                 }
                 return 0;
             });
