@@ -18,6 +18,7 @@ import ru.journalarchive.disposition.DestructionAct;
 import ru.journalarchive.disposition.DestructionActs;
 import ru.journalarchive.support.Cli;
 import ru.journalarchive.support.Snapshots;
+import ru.journalarchive.text.RussianPlural;
 
 /**
  * Cancelling destruction acts through the CLI: a draft and an agreed act are cancelled with who, when and why, and
@@ -62,7 +63,10 @@ class ActCancelEndToEndTest {
             assertThat(c.reason()).isEqualTo("Ошибка в составе акта");
             assertThat(c.at()).isNotNull();
         });
-        assertThat(cli.run("act", "show", "--act", first.id().toString()).out()).contains("отменён")
+        int n = first.fileTotal();
+        assertThat(cli.run("act", "show", "--act", first.id().toString()).out())
+                .contains("Итого " + n + " " + RussianPlural.choose(n, "дело", "дела", "дел") + " за 2019–2020 годы.")
+                .contains("отменён")
                 .contains("Ошибка в составе акта").contains("Делопроизводитель Смирнова");
         assertThat(cli.run("act", "execute", "--act", first.id().toString(), "--by", "Д").exitCode()).isEqualTo(2);
         assertThat(cli.run("act", "cancel", "--act", first.id().toString(), "--reason", "ещё раз", "--by", "Д")

@@ -23,12 +23,14 @@ import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
 import ru.journalarchive.support.Snapshots;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Backup media after a destruction, through the real CLI: a DVD written before the act was executed is listed for
  * physical destruction with every object of the act it holds, the archivist's confirmation is recorded once (a second
  * one and an unknown medium are refused, naming the field), {@code backup verify} names each destroyed file with its
- * act, and {@code restore} from that DVD brings back the live files and never a destroyed one.
+ * act, and {@code restore} from that DVD brings back the live files and never a destroyed one; the destroyed documents
+ * stay visible to the archivist ({@code documents --destroyed}).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -66,6 +68,24 @@ class DispositionMediaEndToEndTest {
         DestructionAct act = executedAct(cli, "media-old");
         String ref = act.id().toString();
         assertThat(act.documentIds()).hasSize(closed.size() - 1).doesNotContain(kept.id());
+
+        // The archivist still sees what was destroyed, under which act, when and by whom.
+        Cli.Result gone = cli.run("documents", "--destroyed", "--school", "media-old", "--json");
+        List<JsonNode> tombstones = gone.out().lines().filter(l -> l.startsWith("{")).map(Snapshots.JSON::readTree)
+                .toList();
+        assertThat(tombstones).extracting(d -> java.util.UUID.fromString(d.get("id").asString()))
+                .containsExactlyInAnyOrderElementsOf(act.documentIds());
+        assertThat(tombstones).allSatisfy(d -> {
+            assertThat(d.get("destroyed").get("actNumber").asString()).isEqualTo(act.number());
+            assertThat(d.get("destroyed").get("destroyedBy").asString()).isEqualTo("Архивист");
+            assertThat(d.get("destroyed").get("destroyedAt").asString()).isNotBlank();
+            assertThat(d.get("replicas")).isEmpty();
+        });
+        assertThat(cli.run("documents", "--destroyed", "--school", "media-old").out())
+                .contains("уничтожен по акту № " + act.number())
+                .contains("Уничтоженных документов: " + act.documentIds().size());
+        assertThat(cli.run("documents", "--school", "media-old", "--json").out().lines()
+                .filter(l -> l.startsWith("{"))).hasSize(2); // the held class and the act itself
 
         Cli.Result media = cli.run("disposition", "media", "--act", ref);
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import ru.journalarchive.disposition.DestructionAct;
+import ru.journalarchive.text.RussianPlural;
 import ru.journalarchive.disposition.DispositionException;
 
 /**
@@ -95,7 +96,14 @@ class ActCommand implements Runnable {
                     row.extremeDates(), row.inventories(), row.nomenclatureIndex(), String.valueOf(row.fileCount()),
                     row.retention(), row.note()));
         }
-        System.out.println(messages.get("act.show.total", String.valueOf(act.fileTotal()), act.years()));
+        System.out.println(messages.get("act.show.total", String.valueOf(act.fileTotal()), act.years(),
+                files(messages, act.fileTotal()), messages.get(act.years().contains("–") ? "act.years.many"
+                        : "act.years.one")));
+    }
+
+    /** «дело», «дела» or «дел», whichever follows the number. */
+    static String files(Messages messages, int count) {
+        return messages.get("plural.case." + RussianPlural.of(count).key());
     }
 
     private static String nz(String value) {

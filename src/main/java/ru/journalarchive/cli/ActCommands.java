@@ -51,7 +51,8 @@ final class ActCommands {
         public Integer call() {
             return ActCommand.refusing(() -> {
                 DestructionAct act = acts.draft(school, year, ActCommand.date(messages, "--date", date), by, basis);
-                System.out.println(messages.get("act.drafted", act.number(), String.valueOf(act.fileTotal())));
+                System.out.println(messages.get("act.drafted", act.number(), String.valueOf(act.fileTotal()),
+                        ActCommand.files(messages, act.fileTotal())));
                 ActCommand.print(messages, act);
                 return 0;
             });
