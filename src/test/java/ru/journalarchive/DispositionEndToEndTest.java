@@ -125,7 +125,9 @@ class DispositionEndToEndTest {
         String text = Pdfs.text(pdf);
         assertThat(text).contains("УТВЕРЖДАЮ").contains("АКТ № 1/2031 от 15.01.2031")
                 .contains("о выделении к уничтожению документов, не подлежащих хранению")
-                .contains("Заголовок дела").contains("Итого " + act.fileTotal() + " дел за 2024–2025 годы")
+                .contains("Заголовок дела").contains("Итого " + act.fileTotal() + " "
+                        + ru.journalarchive.text.RussianPlural.choose(act.fileTotal(), "дело", "дела", "дел")
+                        + " за 2024–2025 годы")
                 .contains("СОГЛАСОВАНО").contains("Протокол ЭК от 20.01.2031 № 3").contains("Петрова И. М.")
                 .contains("«Средняя");
         byte[] signed = Files.readAllBytes(Path.of(locations.get("site-b").describe(

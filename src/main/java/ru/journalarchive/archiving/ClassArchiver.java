@@ -118,14 +118,16 @@ public class ClassArchiver {
                 frozen.classId(), frozen.version());
         RetentionPolicy policy = retention.get(CLASS_JOURNAL);
         java.time.LocalDate eligible = retention.eligibleForDestructionFrom(CLASS_JOURNAL, frozen.academicYear());
+        java.time.LocalDate lockUntil = StorageLocation.lockUntil(eligible); // a permanent class: a legal hold
         List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
         List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
         List<String> down = new ArrayList<>();
         for (StorageLocation location : locations.all()) {
             try {
                 // Locations that lock objects (S3 Object Lock) keep them locked until the record may be destroyed.
-                ArchivedDocument.Replica pdfReplica = replica(location.put(pdfKey, pdf.pdf(), eligible));
-                ArchivedDocument.Replica jsonReplica = replica(location.put(jsonKey, frozen.canonicalJson(), eligible));
+                ArchivedDocument.Replica pdfReplica = replica(location.put(pdfKey, pdf.pdf(), lockUntil));
+                ArchivedDocument.Replica jsonReplica = replica(location.put(jsonKey, frozen.canonicalJson(),
+                        lockUntil));
                 pdfReplicas.add(pdfReplica);
                 jsonReplicas.add(jsonReplica);
             } catch (ObjectConflictException conflict) {

@@ -118,7 +118,8 @@ public class DocumentSigner {
     private void archiveSigned(ArchivedDocument document, String key, SignedPdf signed, Outcome outcome) {
         List<ArchivedDocument.Replica> replicas = new ArrayList<>();
         for (StorageLocation location : locations.all()) {
-            StoredObject stored = location.put(key, signed.pdf(), document.retention().eligibleForDestructionFrom());
+            StoredObject stored = location.put(key, signed.pdf(),
+                    StorageLocation.lockUntil(document.retention().eligibleForDestructionFrom()));
             replicas.add(new ArchivedDocument.Replica(stored.location(), stored.key(), stored.sha256(),
                     stored.verifiedAt(), stored.verifiedAt()));
         }

@@ -42,7 +42,7 @@ public class ReplicationService {
         StorageLocation target = locations.get(missing.location());
         byte[] bytes = healthySource(missing).orElseThrow(() -> new IllegalStateException(
                 "no intact replica of " + missing.key() + " to copy to " + missing.location()));
-        StoredObject stored = target.put(missing.key(), bytes, missing.retainUntil());
+        StoredObject stored = target.put(missing.key(), bytes, StorageLocation.lockUntil(missing.retainUntil()));
         registry.addReplica(missing.objectId(), new ArchivedDocument.Replica(stored.location(), stored.key(),
                 stored.sha256(), stored.verifiedAt(), stored.verifiedAt()));
         log.info("Replicated {} to {}", missing.key(), missing.location());

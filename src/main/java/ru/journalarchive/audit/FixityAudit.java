@@ -175,7 +175,8 @@ public class FixityAudit {
         String from = "from %s (%s), verified sha256 %s".formatted(source.name(), source.describe(replica.key()),
                 replica.sha256());
         try {
-            RepairedObject repaired = target.repair(replica.key(), good, replica.retainUntil());
+            RepairedObject repaired = target.repair(replica.key(), good,
+                    StorageLocation.lockUntil(replica.retainUntil()));
             Optional<StoredObject> after = target.verify(replica.key());
             if (after.isEmpty() || !after.get().sha256().equals(replica.sha256())) {
                 String detail = "written %s but reads back %s".formatted(from,

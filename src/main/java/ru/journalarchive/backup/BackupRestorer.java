@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.storage.ObjectConflictException;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
@@ -27,16 +28,18 @@ import ru.journalarchive.storage.StoredObject;
 public class BackupRestorer {
 
     private final DocumentRegistry registry;
+    private final Tombstones tombstones;
     private final StorageLocations locations;
     private final Clock clock;
 
     @Autowired
-    BackupRestorer(DocumentRegistry registry, StorageLocations locations) {
-        this(registry, locations, Clock.systemUTC());
+    BackupRestorer(DocumentRegistry registry, Tombstones tombstones, StorageLocations locations) {
+        this(registry, tombstones, locations, Clock.systemUTC());
     }
 
-    BackupRestorer(DocumentRegistry registry, StorageLocations locations, Clock clock) {
+    BackupRestorer(DocumentRegistry registry, Tombstones tombstones, StorageLocations locations, Clock clock) {
         this.registry = registry;
+        this.tombstones = tombstones;
         this.locations = locations;
         this.clock = clock;
     }
@@ -53,16 +56,24 @@ public class BackupRestorer {
         Path root = bag.toAbsolutePath().normalize();
         Map<String, String> manifest = BagChecker.payloadManifest(root);
         String prefix = BagFiles.DATA + "/";
-        RegistryIndex index = RegistryIndex.ofKeys(registry,
+        RegistryIndex index = RegistryIndex.ofKeys(registry, tombstones,
                 manifest.keySet().stream().map(p -> p.substring(prefix.length())).toList());
         int restored = 0;
         int present = 0;
         List<String> unknown = new ArrayList<>();
+        List<RestoreResult.Destroyed> destroyed = new ArrayList<>();
         List<String> damaged = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         for (String path : manifest.keySet()) {
             String key = path.substring(prefix.length());
             Optional<RegistryIndex.Entry> entry = index.get(key);
+            Optional<Tombstones.Tombstone> tombstone = index.destroyed(key);
+            if (tombstone.isPresent()) {
+                // A destroyed record is never brought back: its act was executed, its copies are gone for good.
+                destroyed.add(new RestoreResult.Destroyed(path, tombstone.get().actNumber(),
+                        tombstone.get().destroyedAt()));
+                continue;
+            }
             if (entry.isEmpty()) {
                 unknown.add(path);
                 continue;
@@ -83,7 +94,7 @@ public class BackupRestorer {
             StoredObject stored;
             try {
                 stored = location.put(key, content,
-                        entry.get().document().retention().eligibleForDestructionFrom());
+                        StorageLocation.lockUntil(entry.get().document().retention().eligibleForDestructionFrom()));
             } catch (ObjectConflictException e) {
                 conflicts.add(key);
                 continue;
@@ -98,6 +109,6 @@ public class BackupRestorer {
             }
         }
         return new RestoreResult(location.name(), restored, present, List.copyOf(unknown), List.copyOf(damaged),
-                List.copyOf(conflicts));
+                List.copyOf(conflicts), List.copyOf(destroyed));
     }
 }

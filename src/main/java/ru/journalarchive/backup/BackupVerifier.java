@@ -8,20 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.Tombstones;
 
 /**
  * Checks a bag as {@link BagChecker} does and compares it with the registry: payload objects whose hash differs from
- * the registry, payload files the registry does not know, and objects the media register lists for this medium that
- * the bag lacks.
+ * the registry, payload files the registry does not know, objects of destroyed documents (the medium is then to be
+ * destroyed physically), and objects the media register lists for this medium that the bag lacks.
  */
 @Service
 public class BackupVerifier {
 
     private final DocumentRegistry registry;
+    private final Tombstones tombstones;
     private final BackupMedia media;
 
-    BackupVerifier(DocumentRegistry registry, BackupMedia media) {
+    BackupVerifier(DocumentRegistry registry, Tombstones tombstones, BackupMedia media) {
         this.registry = registry;
+        this.tombstones = tombstones;
         this.media = media;
     }
 
@@ -37,7 +40,7 @@ public class BackupVerifier {
         Set<String> keys = new LinkedHashSet<>();
         inspection.manifest().keySet().forEach(path -> keys.add(path.substring(prefix.length())));
         onMedium.forEach(o -> keys.add(o.key()));
-        RegistryIndex index = RegistryIndex.ofKeys(registry, keys);
+        RegistryIndex index = RegistryIndex.ofKeys(registry, tombstones, keys);
 
         List<BagReport.Problem> problems = new ArrayList<>();
         if (medium.isEmpty()) {
@@ -47,7 +50,11 @@ public class BackupVerifier {
         for (String path : inspection.manifest().keySet()) {
             Optional<RegistryIndex.Entry> entry = index.get(path.substring(prefix.length()));
             String actual = inspection.actual().get(path);
-            if (entry.isEmpty()) {
+            Optional<Tombstones.Tombstone> destroyed = index.destroyed(path.substring(prefix.length()));
+            if (destroyed.isPresent()) {
+                problems.add(new BagReport.Problem(BagReport.Kind.DESTROYED, path, destroyed.get().actNumber(),
+                        destroyed.get().destroyedAt().toString()));
+            } else if (entry.isEmpty()) {
                 problems.add(new BagReport.Problem(BagReport.Kind.NOT_IN_REGISTRY, path, null, actual));
             } else if (actual != null && !actual.equals(entry.get().object().sha256())) {
                 problems.add(new BagReport.Problem(BagReport.Kind.REGISTRY_DIFFERS, path,
@@ -56,7 +63,7 @@ public class BackupVerifier {
         }
         for (BackupMedium.MediumObject object : onMedium) {
             String path = prefix + object.key();
-            if (!inspection.actual().containsKey(path)) {
+            if (!inspection.actual().containsKey(path) && index.destroyed(object.key()).isEmpty()) {
                 problems.add(new BagReport.Problem(BagReport.Kind.REGISTRY_OBJECT_MISSING, path, object.sha256(),
                         null));
             }

@@ -59,6 +59,11 @@ public record BagReport(String mediumId, int payloadFiles, long payloadBytes, Li
         /** The registry lists the object on this medium, but the bag lacks it. */
         REGISTRY_OBJECT_MISSING,
         /** A payload file is not an object the registry knows. */
-        NOT_IN_REGISTRY
+        NOT_IN_REGISTRY,
+        /**
+         * A payload file is an object of a document destroyed by an executed destruction act ({@code expected}: the
+         * act's number, {@code actual}: when it was destroyed): the medium is to be destroyed physically.
+         */
+        DESTROYED
     }
 }

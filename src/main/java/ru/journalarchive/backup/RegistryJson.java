@@ -45,14 +45,17 @@ final class RegistryJson {
             doc.put("classId", d.classId());
             doc.put("className", d.className());
             doc.put("version", d.version());
-            doc.put("frozenJournalId", d.frozenJournalId().toString());
+            // null for a document that is not a frozen journal (a destruction act)
+            doc.put("frozenJournalId", d.frozenJournalId() == null ? null : d.frozenJournalId().toString());
             doc.put("pdfaFlavour", d.pdfaFlavour());
             doc.put("pageCount", d.pageCount());
             doc.put("createdAt", d.createdAt().toString());
             Map<String, Object> retention = new LinkedHashMap<>();
             retention.put("recordClass", d.retention().recordClass());
             retention.put("termYears", d.retention().termYears());
-            retention.put("eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom().toString());
+            // null for a permanent record (a destruction act): never eligible for destruction
+            retention.put("eligibleForDestructionFrom", d.retention().eligibleForDestructionFrom() == null ? null
+                    : d.retention().eligibleForDestructionFrom().toString());
             doc.put("retention", retention);
             List<Object> objects = new ArrayList<>();
             for (ArchivedDocument.ArchivedObject o : d.objects()) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import ru.journalarchive.disposition.DestructionAct;
+import ru.journalarchive.text.RussianPlural;
 import ru.journalarchive.disposition.DispositionException;
 
 /**
@@ -24,7 +25,7 @@ import ru.journalarchive.disposition.DispositionException;
 @Command(name = "act", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli-disposition",
         subcommands = {ActCommands.Draft.class, ActCommands.Show.class, ActCommands.ListActs.class,
                 ActCommands.Agree.class, ActCommands.Approve.class, ActCommands.Execute.class,
-                ActCommands.Certificate.class})
+                ActCommands.Certificate.class, ActCancelCommand.class})
 class ActCommand implements Runnable {
 
     static final int REFUSED = 2;
@@ -75,18 +76,34 @@ class ActCommand implements Runnable {
 
     /** The act's heading and table, as staff read it. */
     static void print(Messages messages, DestructionAct act) {
+        print(messages, act, null);
+    }
+
+    /** The act's heading, its cancellation if it was cancelled, and its table. */
+    static void print(Messages messages, DestructionAct act, ru.journalarchive.disposition.Cancellation cancelled) {
         System.out.println(messages.get("act.show.head", act.number(), act.status().russian(), act.schoolId(),
                 act.actDate().toString(), act.id().toString()));
         System.out.println(messages.get("act.show.steps", act.draftedBy(), shown(act.draftedAt()),
                 nz(act.protocolNumber()), act.protocolDate() == null ? "—" : act.protocolDate().toString(),
                 nz(act.agreedBy()), nz(act.approvedBy()), shown(act.approvedAt()), nz(act.executedBy()),
                 shown(act.executedAt())));
+        if (cancelled != null) {
+            System.out.println(messages.get("act.show.cancelled", cancelled.by(), shown(cancelled.at()),
+                    cancelled.reason()));
+        }
         for (DestructionAct.Row row : act.rows()) {
             System.out.println(messages.get("act.show.row", String.valueOf(row.number()), row.title(),
                     row.extremeDates(), row.inventories(), row.nomenclatureIndex(), String.valueOf(row.fileCount()),
                     row.retention(), row.note()));
         }
-        System.out.println(messages.get("act.show.total", String.valueOf(act.fileTotal()), act.years()));
+        System.out.println(messages.get("act.show.total", String.valueOf(act.fileTotal()), act.years(),
+                files(messages, act.fileTotal()), messages.get(act.years().contains("–") ? "act.years.many"
+                        : "act.years.one")));
+    }
+
+    /** «дело», «дела» or «дел», whichever follows the number. */
+    static String files(Messages messages, int count) {
+        return messages.get("plural.case." + RussianPlural.of(count).key());
     }
 
     private static String nz(String value) {

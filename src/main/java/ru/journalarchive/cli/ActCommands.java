@@ -51,7 +51,8 @@ final class ActCommands {
         public Integer call() {
             return ActCommand.refusing(() -> {
                 DestructionAct act = acts.draft(school, year, ActCommand.date(messages, "--date", date), by, basis);
-                System.out.println(messages.get("act.drafted", act.number(), String.valueOf(act.fileTotal())));
+                System.out.println(messages.get("act.drafted", act.number(), String.valueOf(act.fileTotal()),
+                        ActCommand.files(messages, act.fileTotal())));
                 ActCommand.print(messages, act);
                 return 0;
             });
@@ -93,10 +94,12 @@ final class ActCommands {
                     m.put("approvedBy", found.approvedBy());
                     m.put("documentId", found.documentId() == null ? null : found.documentId().toString());
                     m.put("fileTotal", found.fileTotal());
+                    acts.cancellation(found.id()).ifPresent(c -> m.put("cancelled", Map.of("by", c.by(),
+                            "at", c.at().toString(), "reason", c.reason())));
                     m.put("rows", found.rows());
                     System.out.println(JSON.writeValueAsString(m));
                 } else {
-                    ActCommand.print(messages, found);
+                    ActCommand.print(messages, found, acts.cancellation(found.id()).orElse(null));
                 }
                 return 0;
             });
@@ -206,12 +209,15 @@ final class ActCommands {
         private final DestructionActs acts;
         private final DispositionLauncher launcher;
         private final Disposition disposition;
+        private final DispositionProgress progress;
         private final Messages messages;
 
-        Execute(DestructionActs acts, DispositionLauncher launcher, Disposition disposition, Messages messages) {
+        Execute(DestructionActs acts, DispositionLauncher launcher, Disposition disposition,
+                DispositionProgress progress, Messages messages) {
             this.acts = acts;
             this.launcher = launcher;
             this.disposition = disposition;
+            this.progress = progress;
             this.messages = messages;
         }
 
@@ -220,7 +226,13 @@ final class ActCommands {
             return ActCommand.refusing(() -> {
                 DestructionAct found = acts.find(act);
                 int total = found.documentIds().size();
-                JobRun run = launcher.execute(found.id(), by);
+                progress.start(total - disposition.remaining(found.id()).size(), total);
+                JobRun run;
+                try {
+                    run = launcher.execute(found.id(), by);
+                } finally {
+                    progress.stop();
+                }
                 int left = disposition.remaining(found.id()).size();
                 System.out.println(messages.get("act.execute.progress", found.number(), String.valueOf(total - left),
                         String.valueOf(total)));

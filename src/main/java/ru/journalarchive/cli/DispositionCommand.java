@@ -56,6 +56,9 @@ class DispositionCommand implements Runnable {
                             m.confirmedAt() == null ? messages.get("disposition.medium.pending")
                                     : messages.get("disposition.medium.confirmed", m.confirmedBy(),
                                             ActCommand.shown(m.confirmedAt()))));
+                    for (FlaggedMedium.HeldObject o : disposition.objectsOn(found.id(), m.mediumId())) {
+                        System.out.println(messages.get("disposition.medium.object", o.key(), o.sha256()));
+                    }
                 }
                 return 0;
             });

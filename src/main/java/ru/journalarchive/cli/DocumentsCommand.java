@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.Tombstones;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,23 +28,56 @@ class DocumentsCommand implements Callable<Integer> {
     DocumentFilter filter;
     @Option(names = "--json", descriptionKey = "documents.json")
     boolean json;
+    @Mixin
+    DestroyedOption destroyed;
 
     private final DocumentRegistry registry;
+    private final Tombstones tombstones;
     private final Messages messages;
 
-    DocumentsCommand(DocumentRegistry registry, Messages messages) {
+    DocumentsCommand(DocumentRegistry registry, Tombstones tombstones, Messages messages) {
         this.registry = registry;
+        this.tombstones = tombstones;
         this.messages = messages;
     }
 
     @Override
     public Integer call() {
+        if (destroyed.destroyed) {
+            return destroyed();
+        }
         List<ArchivedDocument> documents = registry.list(filter.toQuery());
         for (ArchivedDocument d : documents) {
             System.out.println(json ? JSON.writeValueAsString(toJson(d, registry)) : line(d));
         }
         if (!json) {
             System.out.println(messages.get("documents.total", documents.size()));
+        }
+        return 0;
+    }
+
+    /** The tombstoned documents: what was destroyed, under which act, when and by whom. */
+    private int destroyed() {
+        List<ArchivedDocument> documents = registry.listDestroyed(filter.toQuery());
+        for (ArchivedDocument d : documents) {
+            Tombstones.Tombstone t = tombstones.of(d.id()).orElseThrow();
+            if (json) {
+                Map<String, Object> m = toJson(d, registry);
+                Map<String, Object> gone = new LinkedHashMap<>();
+                gone.put("actNumber", t.actNumber());
+                gone.put("actId", t.actId().toString());
+                gone.put("destroyedAt", t.destroyedAt().toString());
+                gone.put("destroyedBy", t.destroyedBy());
+                m.put("destroyed", gone);
+                System.out.println(JSON.writeValueAsString(m));
+            } else {
+                System.out.println(messages.get("documents.destroyed.line", d.schoolId(), d.academicYear(),
+                        d.periodId(), d.className(), d.version(), t.actNumber(), ActCommand.shown(t.destroyedAt()),
+                        t.destroyedBy()));
+            }
+        }
+        if (!json) {
+            System.out.println(messages.get("documents.destroyed.total", documents.size()));
         }
         return 0;
     }

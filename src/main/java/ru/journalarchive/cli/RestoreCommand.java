@@ -45,6 +45,8 @@ class RestoreCommand implements Callable<Integer> {
                 result.alreadyPresent(), result.unknown().size(), result.damaged().size(), result.conflicts().size()));
         result.unknown().forEach(p -> System.out.println("  " + messages.get("restore.unknown", p)));
         result.damaged().forEach(p -> System.err.println("  " + messages.get("restore.damaged", p)));
+        result.destroyed().forEach(d -> System.err.println("  " + messages.get("restore.destroyed", d.path(),
+                d.actNumber(), ActCommand.shown(d.destroyedAt()))));
         result.conflicts().forEach(k -> System.err.println("  " + messages.get("restore.conflict", k, to)));
         if (!result.complete()) {
             System.err.println(messages.get("restore.incomplete"));

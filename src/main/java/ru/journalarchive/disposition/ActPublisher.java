@@ -80,8 +80,9 @@ class ActPublisher {
         String key = ObjectKeys.documentKey(act.schoolId(), academicYear, PERIOD, classIdOf(act), DOCUMENT_TYPE, 1,
                 "destruction-act.pdf");
         ArchivedDocument.Retention retention = retention(act, academicYear);
-        // A permanent act has no destruction date: written without an Object Lock date, like any permanent record.
-        LocalDate lockUntil = retention.eligibleForDestructionFrom();
+        // A permanent act has no destruction date, so no Object Lock date: an S3 location writes it under a legal
+        // hold instead (no end date), like any permanent record, so nobody can delete it.
+        LocalDate lockUntil = StorageLocation.lockUntil(retention.eligibleForDestructionFrom());
         byte[] bytes = pdf.pdf();
         List<ArchivedDocument.Replica> replicas = new ArrayList<>();
         for (StorageLocation location : locations.all()) {

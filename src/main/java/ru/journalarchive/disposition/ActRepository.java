@@ -92,8 +92,17 @@ class ActRepository {
     void cancel(UUID id, String by, String reason, Instant at) {
         jdbc.sql("""
                 UPDATE destruction_act SET status = 'cancelled', cancelled_by = ?, cancelled_at = ?, cancel_reason = ?
-                WHERE id = ? AND status IN ('draft', 'agreed', 'approved')""")
+                WHERE id = ? AND status IN ('draft', 'agreed')""")
                 .params(by, Timestamp.from(at), reason, id).update();
+    }
+
+    /** Who cancelled the act, when and why, if it was cancelled. */
+    Optional<Cancellation> cancellation(UUID id) {
+        return jdbc.sql("SELECT cancelled_by, cancelled_at, cancel_reason FROM destruction_act WHERE id = ?"
+                        + " AND status = 'cancelled'")
+                .param(id).query((rs, n) -> new Cancellation(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3)))
+                .optional();
     }
 
     Optional<DestructionAct> get(UUID id) {

@@ -111,6 +111,34 @@ public class DestructionActs {
         return get(act.id());
     }
 
+    /**
+     * Cancels a draft or an agreed act (an approved act is a signed record already and cannot be cancelled), recording
+     * who, when and why; its documents become free for another act.
+     *
+     * @throws DispositionException naming the field: a blank {@code --reason} or {@code --by}, an unknown act, or an
+     *                              act approved, executing, executed or already cancelled
+     */
+    @Transactional
+    public DestructionAct cancel(String ref, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new DispositionException("act.cancel.reason");
+        }
+        if (by == null || by.isBlank()) {
+            throw new DispositionException("act.cancel.by");
+        }
+        DestructionAct act = find(ref);
+        if (act.status() != ActStatus.DRAFT && act.status() != ActStatus.AGREED) {
+            throw wrongStatus(act, "act.step.cancel");
+        }
+        acts.cancel(act.id(), by.strip(), reason.strip(), clock.instant());
+        return get(act.id());
+    }
+
+    /** Who cancelled the act, when and why; empty unless it is cancelled. */
+    public Optional<Cancellation> cancellation(UUID actId) {
+        return acts.cancellation(actId);
+    }
+
     /** An act by id or number. */
     public DestructionAct find(String ref) {
         require("--act", ref);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +39,12 @@ public class Disposition {
     private final DocumentRegistry registry;
     private final Tombstones tombstones;
     private final StorageLocations locations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Disposition(ActRepository acts, ActBlockers blockers, DocumentRegistry registry, Tombstones tombstones,
-            StorageLocations locations, Optional<Clock> clock) {
+            StorageLocations locations, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.events = events;
         this.acts = acts;
         this.blockers = blockers;
         this.registry = registry;
@@ -108,26 +111,53 @@ public class Disposition {
             throw new IllegalStateException("document " + documentId + " is not in act " + act.number());
         }
         ArchivedDocument document = registry.get(documentId);
+        // Every copy is checked first (S3 Object Lock retention, legal hold), so a protected copy anywhere refuses the
+        // whole document before any of its copies is deleted: nothing of it is lost while it cannot be destroyed.
         for (ArchivedDocument.ArchivedObject object : document.objects()) {
-            Set<String> where = new LinkedHashSet<>();
-            locations.all().forEach(l -> where.add(l.name()));
-            object.replicas().forEach(r -> where.add(r.location()));
-            for (String name : where) {
+            for (String name : locationsOf(object)) {
+                try {
+                    locations.get(name).requireDestroyable(object.key());
+                } catch (DestructionRefusedException refused) {
+                    throw refusal(act, document, name, refused);
+                }
+            }
+        }
+        int entries = 0;
+        for (ArchivedDocument.ArchivedObject object : document.objects()) {
+            for (String name : locationsOf(object)) {
                 StorageLocation location = locations.get(name);
                 DestroyedObject destroyed;
                 try {
                     destroyed = location.destroy(object.key());
                 } catch (DestructionRefusedException refused) {
-                    throw new IllegalStateException(DispositionMessages.get(
-                            refused.reason() == DestructionRefusedException.Reason.LEGAL_HOLD ? "storage.legalHold"
-                                    : "storage.locked", object.key(), name, refused.retainUntil()), refused);
+                    throw refusal(act, document, name, refused);
                 }
                 record(act, document, object, destroyed, by);
                 tombstones.forgetReplica(object.id(), name);
+                entries++;
             }
         }
         tombstones.record(new Tombstones.Tombstone(documentId, act.id(), act.number(), clock.instant(), by));
         log.info("Document {} destroyed under act {}", documentId, act.id());
+        events.publishEvent(new DocumentDestroyed(act.id(), act.number(), documentId, entries));
+    }
+
+    /** Every configured location, and any other that holds a registered replica of the object. */
+    private Set<String> locationsOf(ArchivedDocument.ArchivedObject object) {
+        Set<String> where = new LinkedHashSet<>();
+        locations.all().forEach(l -> where.add(l.name()));
+        object.replicas().forEach(r -> where.add(r.location()));
+        return where;
+    }
+
+    private static IllegalStateException refusal(DestructionAct act, ArchivedDocument document, String location,
+            DestructionRefusedException refused) {
+        String why = refused.reason() == DestructionRefusedException.Reason.LEGAL_HOLD
+                ? DispositionMessages.get("storage.legalHold", refused.key(), location)
+                : DispositionMessages.get("storage.locked", refused.key(), location,
+                        refused.retainUntil() == null ? null : refused.retainUntil().toString());
+        return new IllegalStateException(DispositionMessages.get("storage.refused", act.number(), document.id(),
+                document.className(), document.academicYear(), why), refused);
     }
 
     private void record(DestructionAct act, ArchivedDocument document, ArchivedDocument.ArchivedObject object,
@@ -194,9 +224,25 @@ public class Disposition {
                 .list();
     }
 
+    /** The objects of the act's documents that a flagged medium holds, by key. */
+    public List<FlaggedMedium.HeldObject> objectsOn(UUID actId, String mediumId) {
+        return jdbc().sql("""
+                SELECT o.document_id, o.role, m.object_key, m.sha256 FROM backup_medium_object m
+                JOIN archived_object o ON o.id = m.object_id
+                JOIN destruction_act_document d ON d.document_id = o.document_id AND d.act_id = ?
+                WHERE m.medium_id = ? ORDER BY m.object_key""")
+                .params(actId, mediumId)
+                .query((rs, n) -> new FlaggedMedium.HeldObject(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     /** Records the archivist's confirmation that a flagged medium was physically destroyed; once. */
     @Transactional
     public FlaggedMedium confirmMedium(UUID actId, String mediumId, String by) {
+        if (by == null || by.isBlank()) {
+            throw new DispositionException("act.field.blank", "--by");
+        }
         DestructionAct act = act(actId);
         FlaggedMedium medium = media(actId).stream().filter(m -> m.mediumId().equals(mediumId)).findFirst()
                 .orElseThrow(() -> new DispositionException("medium.unknown", mediumId, act.number()));

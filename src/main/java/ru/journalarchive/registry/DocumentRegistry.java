@@ -251,6 +251,21 @@ public class DocumentRegistry {
         return query(String.join(" AND ", where), params);
     }
 
+    /**
+     * The destroyed documents (those with a tombstone) matching a query, in the same order as {@link #list}: their
+     * registry entries and objects stay, their replicas are gone.
+     */
+    public List<ArchivedDocument> listDestroyed(DocumentQuery q) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        where.add("d.id IN (SELECT document_id FROM document_tombstone)");
+        addFilter(where, params, "d.school_id", q.schoolId());
+        addFilter(where, params, "d.academic_year", q.academicYear());
+        addFilter(where, params, "d.period_id", q.periodId());
+        addFilter(where, params, "d.class_id", q.classId());
+        return query(String.join(" AND ", where), params);
+    }
+
     /** Number of registered documents, objects and replicas: for reports and tests. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();

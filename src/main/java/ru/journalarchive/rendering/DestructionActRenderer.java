@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import ru.journalarchive.text.RussianPlural;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +83,12 @@ public class DestructionActRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot render the destruction act", e);
         }
+    }
+
+    /** «Итого 1 дело за 2025 год», «Итого 3 дела за 2024–2025 годы», «Итого 11 дел …»: Russian plural forms. */
+    private String total(int files, String years) {
+        return text("total", String.valueOf(files), years,
+                text("files." + RussianPlural.of(files).key()), text(years.contains("–") ? "years.many" : "years.one"));
     }
 
     private String text(String key, String... args) {
@@ -167,7 +174,7 @@ public class DestructionActRenderer {
         // «Итого …», the expert commission, the signatures.
         pages.y -= 20f;
         List<String> closing = new ArrayList<>(m.wrap(regular, SIZE,
-                text("total", String.valueOf(act.fileTotal()), act.years()), width));
+                total(act.fileTotal(), act.years()), width));
         closing.add("");
         closing.add(text("compiled", act.compiledBy()));
         closing.add("");

@@ -20,7 +20,9 @@ import ru.journalarchive.storage.StorageLocations;
 /**
  * Places and releases holds and answers whether a document is held. The registry is the authority (a held document
  * is never eligible, whatever the storage says); where a location enforces legal holds itself (S3 Object Lock) every
- * replica of a covered document gets one too, lifted only when no other active hold covers the document.
+ * replica of a covered document gets one too, lifted only when no other active hold covers the document. A
+ * permanent record's replicas carry a storage legal hold from the moment they are stored ({@code
+ * StorageLocation.PERMANENT}); releasing a hold never lifts it.
  */
 @Component
 public class Holds {
@@ -134,11 +136,13 @@ public class Holds {
 
     /**
      * Sets the storage legal hold on every replica of every document an active hold covers (documents archived after
-     * the hold was placed, a location that was down); idempotent. Returns the failures, each naming location and key.
+     * the hold was placed, a location that was down) and of every permanent record (stored before permanent records
+     * were held); idempotent. Returns the failures, each naming location and key.
      */
     public List<String> reconcileStorage() {
         List<UUID> held = jdbc.sql("SELECT DISTINCT d.id FROM archived_document d JOIN retention_hold h ON " + COVERS
-                        + " WHERE h.released_at IS NULL ORDER BY d.id").query(UUID.class).list();
+                        + " WHERE h.released_at IS NULL UNION SELECT r.document_id FROM document_retention r"
+                        + " WHERE r.eligible_for_destruction_from IS NULL ORDER BY 1").query(UUID.class).list();
         return mirror(held, true).failures();
     }
 
@@ -153,6 +157,9 @@ public class Holds {
                 continue;
             }
             ArchivedDocument document = registry.get(documentId);
+            if (!on && document.retention().eligibleForDestructionFrom() == null) {
+                continue; // a permanent record keeps its storage legal hold for good: no hold release lifts it
+            }
             for (ArchivedDocument.ArchivedObject object : document.objects()) {
                 for (ArchivedDocument.Replica replica : object.replicas()) {
                     StorageLocation location = locations.get(replica.location());

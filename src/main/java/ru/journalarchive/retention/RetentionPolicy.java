@@ -1,5 +1,7 @@
 package ru.journalarchive.retention;
 
+import ru.journalarchive.text.RussianPlural;
+
 /**
  * How long one record class is kept and on what legal basis, as loaded from {@code retention-policies/<recordClass>.yaml}.
  *
@@ -28,10 +30,7 @@ public record RetentionPolicy(String recordClass, String title, int termYears, S
         if (permanent) {
             return RetentionMessages.get("retention.term.permanent");
         }
-        int lastTwo = termYears % 100;
-        int last = termYears % 10;
-        String form = last == 1 && lastTwo != 11 ? "one" : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)
-                ? "few" : "many";
-        return RetentionMessages.get("retention.term.years." + form, String.valueOf(termYears));
+        return RetentionMessages.get("retention.term.years." + RussianPlural.of(termYears).key(),
+                String.valueOf(termYears));
     }
 }

@@ -160,6 +160,9 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
                 if (!existing.get().sha256().equals(sha256)) {
                     throw new ObjectConflictException(name, key, existing.get().sha256(), sha256);
                 }
+                if (PERMANENT.equals(retainUntil)) {
+                    holdCurrentVersion(key, object); // stored before permanent records were held: hold it now
+                }
                 return existing.get();
             }
             ObjectWriteResponse written = upload(key, object, content, sha256, retainUntil);
@@ -246,6 +249,28 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
             return null;
         });
         log.info("Legal hold {} on '{}' in location '{}'", on ? "placed" : "lifted", key, name);
+    }
+
+    private void holdCurrentVersion(String key, String object) {
+        StatObjectResponse current = stat(key).orElseThrow(() -> failure(key, "vanished while being held", null));
+        boolean held = call(key, "could not be checked for a legal hold", () -> client.isObjectLegalHoldEnabled(
+                IsObjectLegalHoldEnabledArgs.builder().bucket(bucket).object(object).versionId(current.versionId())
+                        .build()));
+        if (!held) {
+            legalHold(key, true);
+        }
+    }
+
+    /** Checks every version of the key for a retention not yet passed or a legal hold; deletes nothing. */
+    @Override
+    public void requireDestroyable(String key) {
+        String object = objectName(key);
+        ensureBucket();
+        for (Item version : versionsOf(key, object)) {
+            if (!version.isDeleteMarker()) {
+                refuseIfProtected(key, object, version.versionId());
+            }
+        }
     }
 
     /**
@@ -348,6 +373,12 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
                 .stream(new ByteArrayInputStream(content), content.length, -1)
                 .contentType(contentTypeOf(key))
                 .userMetadata(Map.of(SHA256_METADATA, sha256));
+        if (PERMANENT.equals(retainUntil)) {
+            // A permanent record has no destruction date, so no retention date to lock it until: a legal hold, which
+            // has no end date, keeps every version of it from being deleted by anyone until it is lifted.
+            put.legalHold(true);
+            return upload(key, put);
+        }
         ZonedDateTime until = retainUntil == null ? null : retainUntil.atStartOfDay(ZoneOffset.UTC);
         if (until != null && until.toInstant().isAfter(clock.instant())) {
             put.retention(new Retention(retentionMode, until));
@@ -355,6 +386,10 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
             log.info("Object '{}' in location '{}' is written without retention: {} is not in the future", key, name,
                     retainUntil);
         }
+        return upload(key, put);
+    }
+
+    private ObjectWriteResponse upload(String key, PutObjectArgs.Builder put) {
         try {
             return call(key, "could not be written", () -> client.putObject(put.build()));
         } catch (MissingObject e) {

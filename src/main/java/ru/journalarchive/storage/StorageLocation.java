@@ -12,6 +12,21 @@ import java.util.Optional;
  */
 public interface StorageLocation {
 
+    /**
+     * The {@code retainUntil} of a record kept permanently («постоянно»), which has no destruction date: where the
+     * store can enforce it the object is written under a legal hold, which has no end date ({@code s3}), instead of an
+     * Object Lock retention, so that nobody can delete it. Pass it through {@link #lockUntil(LocalDate)}.
+     */
+    LocalDate PERMANENT = LocalDate.MAX;
+
+    /**
+     * The {@code retainUntil} to write an object of a record with: its destruction-eligible date, or {@link
+     * #PERMANENT} when it has none (a permanent record class).
+     */
+    static LocalDate lockUntil(LocalDate eligibleForDestructionFrom) {
+        return eligibleForDestructionFrom == null ? PERMANENT : eligibleForDestructionFrom;
+    }
+
     /** The configured name of this location, e.g. {@code site-a}. */
     String name();
 
@@ -36,7 +51,8 @@ public interface StorageLocation {
      * even the store's administrator, can delete or overwrite it earlier: an {@code s3} location writes it as an
      * Object Lock retention. A {@code filesystem} location cannot enforce a date and ignores it (its objects are
      * write-once anyway, but a person with access to the disk can delete them). {@code null}, or a date that is not
-     * in the future, writes the object without retention.
+     * in the future, writes the object without retention. {@link #PERMANENT} writes it under a legal hold where the
+     * store supports one (and, when the key already holds these bytes, places the hold on them if it is missing).
      *
      * @throws IllegalArgumentException if the key is not valid (see {@link ObjectKeys#requireValid(String)})
      * @throws ObjectConflictException  if the key already holds different bytes; the stored object is left untouched
@@ -112,4 +128,15 @@ public interface StorageLocation {
      * @throws StorageException            if the store cannot be reached or fails; a repeated call finishes the rest
      */
     DestroyedObject destroy(String key);
+
+    /**
+     * Checks, deleting nothing, that {@link #destroy(String)} would be allowed now: no stored version is still under
+     * an Object Lock retention or a legal hold. A {@code filesystem} location protects nothing and always allows it.
+     *
+     * @throws DestructionRefusedException if the store still protects a version
+     * @throws StorageException            if the store cannot be reached
+     */
+    default void requireDestroyable(String key) {
+        ObjectKeys.requireValid(key);
+    }
 }

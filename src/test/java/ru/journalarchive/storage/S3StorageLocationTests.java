@@ -70,6 +70,49 @@ class S3StorageLocationTests {
     }
 
     @Test
+    void aPermanentRecordIsWrittenUnderALegalHoldOnItsFirstPutOnAnAdoptingPutAndOnARepair() throws Exception {
+        S3StorageLocation location = location();
+        String permanent = ObjectKeys.documentKey("sosh-7", "2025/2026", "Y", "act-1-2026", "destruction-act", 1,
+                "destruction-act.pdf");
+
+        location.put(permanent, PDF, StorageLocation.PERMANENT);
+
+        assertThat(heldVersions(permanent)).containsExactly(true);
+        assertThat(raw.getObjectRetention(io.minio.GetObjectRetentionArgs.builder().bucket(bucket).object(permanent)
+                .build())).as("no retention date: it has none").isNull();
+        // Written before permanent records were held: the next put of the same bytes places the hold.
+        location.put(KEY, PDF, null);
+        assertThat(heldVersions(KEY)).containsExactly(false);
+        location.put(KEY, PDF, StorageLocation.PERMANENT);
+        assertThat(heldVersions(KEY)).containsExactly(true);
+        // A repair writes a new version: it is held too (the damaged one keeps its hold).
+        raw.removeObject(io.minio.RemoveObjectArgs.builder().bucket(bucket).object(permanent).build());
+        location.repair(permanent, PDF, StorageLocation.PERMANENT);
+        assertThat(heldVersions(permanent)).containsExactly(true, true);
+        assertThatThrownBy(() -> location.requireDestroyable(permanent))
+                .isInstanceOfSatisfying(DestructionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DestructionRefusedException.Reason.LEGAL_HOLD));
+    }
+
+    /** The legal hold of every object version under the key (delete markers left out), oldest first. */
+    private List<Boolean> heldVersions(String key) throws Exception {
+        List<io.minio.messages.Item> versions = new ArrayList<>();
+        for (io.minio.Result<io.minio.messages.Item> r : raw.listObjects(io.minio.ListObjectsArgs.builder()
+                .bucket(bucket).prefix(key).includeVersions(true).build())) {
+            if (!r.get().isDeleteMarker()) {
+                versions.add(r.get());
+            }
+        }
+        versions.sort(java.util.Comparator.comparing(io.minio.messages.Item::lastModified));
+        List<Boolean> held = new ArrayList<>();
+        for (io.minio.messages.Item v : versions) {
+            held.add(raw.isObjectLegalHoldEnabled(io.minio.IsObjectLegalHoldEnabledArgs.builder().bucket(bucket)
+                    .object(key).versionId(v.versionId()).build()));
+        }
+        return held;
+    }
+
+    @Test
     void aMissingBucketIsCreatedWithVersioningAndObjectLock() throws Exception {
         location();
 

@@ -22,9 +22,18 @@ public final class Snapshots {
 
     /** A generated school of {@code pupils} pupils closing Q1 of 2024/2025. */
     public static Path generate(Path dir, String schoolId, int pupils, long seed) throws IOException {
+        return generate(dir, schoolId, pupils, seed, "2024/2025");
+    }
+
+    /**
+     * A generated school of {@code pupils} pupils closing Q1 of an academic year, e.g. {@code 2019/2020}: its class
+     * journals may be destroyed from 1 January 2026, so a destruction act of today may hold them.
+     */
+    public static Path generate(Path dir, String schoolId, int pupils, long seed, String academicYear)
+            throws IOException {
         Path file = dir.resolve(schoolId + "-" + seed + ".json");
         try (OutputStream out = Files.newOutputStream(file)) {
-            SyntheticSchoolGenerator.write(new SyntheticSchoolGenerator.Options(pupils, seed, schoolId, "2024/2025",
+            SyntheticSchoolGenerator.write(new SyntheticSchoolGenerator.Options(pupils, seed, schoolId, academicYear,
                     "Q1"), out);
         }
         return file;
