@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentQuery;
@@ -37,6 +38,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// A context (database and locations) of its own: it checks every replica of the registry, so other tests' deliberately damaged copies must not be in it
+@TestPropertySource(properties = "test.context=backup-media")
 class BackupMediaEndToEndTest {
 
     @Autowired

@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import ru.journalarchive.audit.AuditEvent;
 import ru.journalarchive.audit.AuditEventType;
 import ru.journalarchive.audit.AuditLog;
@@ -38,6 +39,8 @@ import ru.journalarchive.support.Cli;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// A context (database and locations) of its own: it checks every replica of the registry, so other tests' deliberately damaged copies must not be in it
+@TestPropertySource(properties = "test.context=fixity-audit")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class FixityAuditEndToEndTest {
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import ru.journalarchive.audit.AuditMode;
 import ru.journalarchive.jobs.AuditRun;
 import ru.journalarchive.jobs.FixityAuditLauncher;
@@ -28,6 +29,8 @@ import ru.journalarchive.support.Snapshots;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// A context (database and locations) of its own: it checks every replica of the registry, so other tests' deliberately damaged copies must not be in it
+@TestPropertySource(properties = "test.context=fixity-throughput")
 class FixityAuditThroughputTest {
 
     static final int SCHOOLS = 3;

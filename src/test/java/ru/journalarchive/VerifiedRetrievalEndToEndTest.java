@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import ru.journalarchive.accesslog.AccessAction;
 import ru.journalarchive.accesslog.AccessLog;
 import ru.journalarchive.accesslog.AccessLogEntry;
@@ -31,6 +32,8 @@ import ru.journalarchive.support.Snapshots;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// A context (database and locations) of its own: it leaves documents with no intact copy, which must not reach tests that audit or export everything
+@TestPropertySource(properties = "test.context=verified-retrieval")
 class VerifiedRetrievalEndToEndTest {
 
     @Autowired
