@@ -30,6 +30,7 @@ import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.signing.DirectorSignature;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
+import ru.journalarchive.support.Snapshots;
 import ru.journalarchive.support.PdfA;
 import ru.journalarchive.support.Pdfs;
 
@@ -70,6 +71,9 @@ class DispositionEndToEndTest {
     DirectorSignature signature;
 
     Cli cli;
+
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
 
     @BeforeEach
     void cli() {
@@ -182,6 +186,45 @@ class DispositionEndToEndTest {
         assertThat(cli.run("replicate").exitCode()).isZero();
         assertEveryFileOf(victim, false);
         assertThat(cli.run("act", "execute", "--act", "1/2031", "--by", "Д").exitCode()).isZero();
+
+        // Destroyed means gone from the database too: frozen content, imported journals and search index emptied.
+        for (UUID id : act.documentIds()) {
+            assertThat(jdbc.sql("SELECT length(f.canonical_json) FROM frozen_journal f JOIN archived_document d"
+                    + " ON d.frozen_journal_id = f.id WHERE d.id = ?").param(id).query(Integer.class).single())
+                    .as("frozen content of %s", id).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM pupil_occurrence WHERE document_id = ?").param(id)
+                    .query(Long.class).single()).isZero();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM frozen_journal f JOIN archived_document d ON d.frozen_journal_id = f.id"
+                + " WHERE d.id = ? AND length(f.canonical_json) > 0").param(held.id()).query(Long.class).single())
+                .as("the held class keeps its content").isOne();
+
+        // The journal system sends the destroyed period again: nothing of it comes back, and nothing of it is kept.
+        Path again = Snapshots.mutate(Path.of("archive-format/examples/example-school.json"), tmp.resolve("re-exported.json"),
+                tree -> tree.put("exportedAt", "2031-02-01T09:00:00+03:00"));
+        Cli.Result reclosed = cli.run("close", again.toString());
+        assertThat(reclosed.exitCode()).as(reclosed.out() + reclosed.err()).isZero();
+        assertThat(reclosed.out()).contains("уничтожен по акту").contains("Не приняты повторно");
+        for (UUID id : act.documentIds()) {
+            assertEveryFileOf(registry.get(id), false);
+            assertThat(tombstones.isRetired(id)).isTrue();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM replica p JOIN archived_object o ON o.id = p.object_id"
+                + " JOIN destruction_act_document d ON d.document_id = o.document_id").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM snapshot_import_class c JOIN snapshot_import i ON i.id = c.import_id
+                WHERE i.exported_at LIKE '2031-02-01%' AND c.close_status = 'REFUSED_DESTROYED'
+                  AND length(c.journal_json) = 0""").query(Long.class).single())
+                .isEqualTo(act.documentIds().size());
+        Cli.Result search = cli.run("search", "--school", "sosh-7", "--type", "class-journal", "--by", "Архивист");
+        assertThat(search.out()).doesNotContain(act.documentIds().get(0).toString());
+        Path out = tmp.resolve("destroyed.pdf");
+        Cli.Result retrieved = cli.run("retrieve", "--document", act.documentIds().get(0).toString(), "--out",
+                out.toString(), "--purpose", "проверка", "--by", "Архивист");
+        assertThat(retrieved.exitCode()).isEqualTo(2);
+        assertThat(retrieved.err()).contains("уничтожен по акту о выделении к уничтожению № 1/2031");
+        assertThat(out).doesNotExist();
     }
 
     private void assertEveryFileOf(ArchivedDocument document, boolean present) {

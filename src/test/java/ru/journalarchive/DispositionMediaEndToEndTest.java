@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import ru.journalarchive.disposition.DestructionAct;
 import ru.journalarchive.disposition.DestructionActs;
 import ru.journalarchive.registry.ArchivedDocument;
@@ -34,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// A context (database and locations) of its own: it audits and restores every replica, so other tests' deliberately damaged copies must not be in it
+@TestPropertySource(properties = "test.context=disposition-media")
 class DispositionMediaEndToEndTest {
 
     @Autowired

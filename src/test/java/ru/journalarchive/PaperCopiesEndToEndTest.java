@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import ru.journalarchive.freezing.JournalFreezer;
 import ru.journalarchive.papercopies.PaperCopies;
 import ru.journalarchive.papercopies.PaperCopy;
@@ -41,6 +42,8 @@ import ru.journalarchive.support.Snapshots;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// A context (database and locations) of its own: it leaves a document with no intact copy, which must not reach tests that audit or export everything
+@TestPropertySource(properties = "test.context=paper-copies")
 class PaperCopiesEndToEndTest {
 
     private static final Path EXAMPLE = Path.of("archive-format/examples/example-school.json");

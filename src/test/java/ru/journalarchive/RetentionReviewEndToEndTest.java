@@ -87,7 +87,7 @@ class RetentionReviewEndToEndTest {
         assertThat(json.get("cutoff").asString()).isEqualTo("2031-01-01");
         assertThat(json.get("eligible").get(0).get("files")).hasSize(group.files().size());
         Cli.Result text2030 = cli.run("retention", "review", "--year", "2030", "--school", "ret-boundary");
-        assertThat(text2030.out()).contains("Можно включить в акт: 0 дел");
+        assertThat(text2030.out()).contains("Можно включить в акт: 0 дел").contains("для акта 2030 года (сроки хранения истекли к 01.01.2030)");
         assertThat(jdbc.sql("SELECT count(*) FROM retention_event WHERE event_type = 'review'").query(Long.class)
                 .single()).isGreaterThanOrEqualTo(2);
     }
@@ -113,7 +113,7 @@ class RetentionReviewEndToEndTest {
             assertThat(f.holdReasons()).containsExactly("Проверка прокуратуры, запрос № 12");
         });
         assertThat(cli.run("retention", "review", "--year", "2031", "--school", "ret-hold").out())
-                .contains("Под запретом на уничтожение — в акт не включаются: 1 дел")
+                .contains("Под запретом на уничтожение — в акт не включаются: 1 дело")
                 .contains("основание запрета: Проверка прокуратуры, запрос № 12");
 
         Cli.Result released = cli.run("hold", "release", "--hold", holdId.toString(), "--reason",

@@ -18,6 +18,7 @@ import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.ImportedSnapshot.CloseStatus;
 import ru.journalarchive.registry.SnapshotImports;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.rendering.ClassJournalRenderer;
 import ru.journalarchive.rendering.RenderedDocument;
 import ru.journalarchive.retention.RetentionPolicies;
@@ -53,10 +54,12 @@ public class ClassArchiver {
     private final RetentionPolicies retention;
     private final ApplicationEventPublisher events;
     private final ArchivingProperties properties;
+    private final Tombstones tombstones;
 
     ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
-            ApplicationEventPublisher events, ArchivingProperties properties) {
+            ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.events = events;
         this.properties = properties;
         this.imports = imports;
@@ -69,9 +72,23 @@ public class ClassArchiver {
 
     /** Closes one class of an import. */
     public ClassCloseResult close(UUID importId, String classId) {
-        ImportedSnapshot.ImportedClass importedClass = imports.get(importId).classes().stream()
+        ImportedSnapshot snapshot = imports.get(importId);
+        ImportedSnapshot.ImportedClass importedClass = snapshot.classes().stream()
                 .filter(c -> c.classId().equals(classId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("import " + importId + " has no class " + classId));
+        // A destroyed period journal is never archived again: a re-exported snapshot must not bring it back, and what
+        // it sent of that journal is not kept either.
+        Optional<String> destroyedBy = tombstones.retiredBy(CLASS_JOURNAL, snapshot.schoolId(),
+                snapshot.academicYear(), classId, importedClass.periodId());
+        if (destroyedBy.isPresent()) {
+            log.warn("Class {} of import {}: its period journal was destroyed under act {}; nothing archived", classId,
+                    importId, destroyedBy.get());
+            tombstones.purgeImportedClass(importId, classId);
+            imports.recordClose(importId, classId, CloseStatus.REFUSED_DESTROYED,
+                    "destroyed under act " + destroyedBy.get(), null);
+            return published(importId, new ClassCloseResult(classId, importedClass.className(),
+                    CloseStatus.REFUSED_DESTROYED, null, 0, List.of(), List.of()));
+        }
         ClassJournal incoming = CanonicalJson.read(imports.journalJson(importId, classId));
         FreezeResult freeze = freezer.freeze(incoming, importId);
         if (!freeze.accepted()) {

@@ -5,7 +5,7 @@ public class CorrectionRefusedException extends RuntimeException {
 
     /** Why a correction is refused. */
     public enum Reason { REASON_MISSING, AUTHORISER_MISSING, ACTOR_MISSING, NO_SUCH_IMPORT, NO_SUCH_CLASS,
-        NO_REFUSED_CHANGE, ALREADY_CORRECTED }
+        NO_REFUSED_CHANGE, ALREADY_CORRECTED, DESTROYED }
 
     private final Reason reason;
 

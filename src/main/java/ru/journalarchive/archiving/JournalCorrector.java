@@ -25,6 +25,7 @@ import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.JournalCorrection;
 import ru.journalarchive.registry.JournalCorrections;
 import ru.journalarchive.registry.SnapshotImports;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.rendering.ClassJournalRenderer;
 import ru.journalarchive.rendering.CorrectionNote;
 import ru.journalarchive.rendering.RenderedDocument;
@@ -56,11 +57,13 @@ public class JournalCorrector {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Tombstones tombstones;
 
     JournalCorrector(SnapshotImports imports, JournalFreezer freezer, JournalCorrections corrections,
             DocumentRegistry registry, ClassJournalRenderer renderer, ClassArchiver archiver, CorrectionTexts texts,
             AccessLog accessLog, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            Optional<Clock> clock) {
+            Optional<Clock> clock, Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.imports = imports;
         this.freezer = freezer;
         this.corrections = corrections;
@@ -100,6 +103,12 @@ public class JournalCorrector {
                 .filter(c -> c.classId().equals(request.classId())).findFirst()
                 .orElseThrow(() -> new CorrectionRefusedException(CorrectionRefusedException.Reason.NO_SUCH_CLASS,
                         "import " + request.importId() + " has no class " + request.classId()));
+        // A destroyed period journal is never given a new version (a change refused before its destruction included).
+        tombstones.retiredBy(ClassArchiver.CLASS_JOURNAL, snapshot.schoolId(), snapshot.academicYear(),
+                request.classId(), importedClass.periodId()).ifPresent(act -> {
+                    throw new CorrectionRefusedException(CorrectionRefusedException.Reason.DESTROYED,
+                            "the period journal of class " + request.classId() + " was destroyed under act " + act);
+                });
         JournalFreezer.RefusedChange refused = freezer.refusedChange(request.importId(), request.classId())
                 .orElseThrow(() -> new CorrectionRefusedException(CorrectionRefusedException.Reason.NO_REFUSED_CHANGE,
                         "no refused re-close of class " + request.classId() + " in import " + request.importId()));

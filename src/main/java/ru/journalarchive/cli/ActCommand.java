@@ -46,6 +46,10 @@ class ActCommand implements Runnable {
         } catch (DispositionException e) {
             System.err.println(e.getMessage());
             return REFUSED;
+        } catch (IllegalArgumentException e) {
+            // The retention rules' own refusals (a malformed or out-of-range year …) are Russian texts already.
+            System.err.println(e.getMessage());
+            return REFUSED;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

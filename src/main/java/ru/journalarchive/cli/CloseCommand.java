@@ -102,8 +102,12 @@ class CloseCommand implements Callable<Integer> {
         long already = count(snapshot, ImportedSnapshot.CloseStatus.ALREADY_CLOSED);
         long refused = count(snapshot, ImportedSnapshot.CloseStatus.REFUSED_RETROACTIVE_CHANGE);
         long pending = count(snapshot, ImportedSnapshot.CloseStatus.PENDING);
+        long destroyed = count(snapshot, ImportedSnapshot.CloseStatus.REFUSED_DESTROYED);
         out.println();
         out.println(messages.get("close.summary", closed, already, refused, pending));
+        if (destroyed > 0) {
+            out.println(messages.get("close.destroyed", destroyed));
+        }
         out.println(messages.get("close.locations"));
         locations.all().forEach(l -> out.println("  " + l.name() + ": " + l.description()));
         out.println(messages.get("close.pdfs"));

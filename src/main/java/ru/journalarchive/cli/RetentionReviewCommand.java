@@ -16,6 +16,7 @@ import ru.journalarchive.retention.RetentionReview;
 import ru.journalarchive.retention.RetentionReviewResult;
 import ru.journalarchive.retention.ReviewFile;
 import ru.journalarchive.retention.ReviewGroup;
+import ru.journalarchive.text.RussianPlural;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +51,7 @@ class RetentionReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (year != null && (year < 2000 || year > 2200)) {
-            System.err.println(messages.get("retention.review.badYear", year));
+            System.err.println(messages.get("retention.review.badYear", String.valueOf(year)));
             return 2;
         }
         JobRun run = launcher.review(year, school, by == null ? BackupCommand.currentUser() : by);
@@ -69,9 +70,10 @@ class RetentionReviewCommand implements Callable<Integer> {
     }
 
     private void print(RetentionReviewResult r) {
-        System.out.println(messages.get("retention.review.title", r.actYear(), r.cutoff().toString(),
+        System.out.println(messages.get("retention.review.title", String.valueOf(r.actYear()),
+                r.cutoff().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
                 r.schoolId() == null ? messages.get("retention.review.allSchools") : r.schoolId()));
-        System.out.println(messages.get("retention.review.eligible", r.eligibleFiles()));
+        System.out.println(messages.get("retention.review.eligible", files(r.eligibleFiles())));
         int row = 1;
         for (ReviewGroup g : r.eligible()) {
             System.out.println(messages.get("retention.review.group", row++, g.nomenclatureIndex(), g.title(),
@@ -79,9 +81,9 @@ class RetentionReviewCommand implements Callable<Integer> {
                     g.federalListArticle(), g.schoolId()));
             g.files().forEach(this::printFile);
         }
-        System.out.println(messages.get("retention.review.epk", r.epk().size()));
+        System.out.println(messages.get("retention.review.epk", files(r.epk().size())));
         r.epk().forEach(this::printFile);
-        System.out.println(messages.get("retention.review.held", r.held().size()));
+        System.out.println(messages.get("retention.review.held", files(r.held().size())));
         for (ReviewFile f : r.held()) {
             printFile(f);
             System.out.println(messages.get("retention.review.holdReasons", String.join("; ", f.holdReasons())));
@@ -92,6 +94,12 @@ class RetentionReviewCommand implements Callable<Integer> {
         System.out.println(messages.get("retention.review.file", f.schoolId(), f.academicYear(),
                 f.className() == null ? "—" : f.className(), f.title(), f.documentIds().size(),
                 f.eligibleFrom().toString()));
+    }
+
+    /** «1 дело», «3 дела», «5 дел». */
+    private String files(int n) {
+        return n + " " + RussianPlural.choose(n, messages.get("retention.files.one"), messages.get("retention.files.few"),
+                messages.get("retention.files.many"));
     }
 
     private String termText(int years) {

@@ -73,6 +73,7 @@ class RetrieveCommand implements Callable<Integer> {
                 case NO_SUCH_ROLE -> messages.get("retrieve.error.noRole", role == null ? "pdf" : role);
                 case OUT_EXISTS -> messages.get("retrieve.error.outExists", out.toString());
                 case OUT_DIRECTORY_MISSING -> messages.get("retrieve.error.outDirectory", out.toString());
+                case DESTROYED -> messages.get("retrieve.error.destroyed", id.toString(), refused.getMessage());
             });
             return SearchCommand.BAD_INPUT;
         }

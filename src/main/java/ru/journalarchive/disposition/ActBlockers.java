@@ -15,7 +15,8 @@ import ru.journalarchive.retention.RetentionPolicies;
 
 /**
  * What keeps documents out of a destruction act, checked when the act is drafted and again when it is executed: an
- * active hold, the ЭПК mark, an earlier destruction, another open act, or (at execution) a term not yet expired today.
+ * active hold, the ЭПК mark, an earlier destruction, another open act, or (at execution) a term not expired by 1 January of the act's
+ * year.
  */
 @Component
 class ActBlockers {
@@ -52,7 +53,7 @@ class ActBlockers {
             acts.otherOpenAct(id, actId).ifPresent(n -> blockers.add(line("blocker.otherAct", who, n)));
             LocalDate eligible = d.retention().eligibleForDestructionFrom();
             if (today != null && (eligible == null || eligible.isAfter(today))) {
-                blockers.add(line("blocker.notYet", who, eligible == null ? "никогда (постоянно)" : Dates.shown(eligible), Dates.shown(today)));
+                blockers.add(line("blocker.notYet", who, eligible == null ? DispositionMessages.get("blocker.permanent") : Dates.shown(eligible), Dates.shown(today)));
             }
         }
         return blockers;

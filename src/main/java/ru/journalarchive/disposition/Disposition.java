@@ -78,7 +78,9 @@ public class Disposition {
         if (act.status() != ActStatus.APPROVED || act.documentId() == null) {
             throw DestructionActs.wrongStatus(act, "act.step.execute");
         }
-        List<String> blocked = blockers.of(act.documentIds(), act.id(), LocalDate.now(clock));
+        // The law's test, again at execution (a term may have been lengthened since the draft): the term must have
+        // expired by 1 January of the year the act was drawn up in.
+        List<String> blocked = blockers.of(act.documentIds(), act.id(), LocalDate.of(act.year(), 1, 1));
         if (!blocked.isEmpty()) {
             throw new DispositionException("act.blocked", act.number(), blocked.size(), String.join("\n", blocked));
         }

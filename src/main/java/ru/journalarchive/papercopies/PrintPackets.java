@@ -83,6 +83,9 @@ public class PrintPackets {
         tombstones.of(documentId).map(Tombstones.Tombstone::actNumber).ifPresent(act -> {
             throw new PaperCopyException("destroyedDocument", documentId, act);
         });
+        if (tombstones.isRetired(documentId)) { // an act executing on it: no new paper copy either
+            throw new PaperCopyException("destroyedDocument", documentId, "?");
+        }
         FrozenJournal frozen = freezer.get(document.frozenJournalId())
                 .orElseThrow(() -> new PaperCopyException("notAJournal", documentId, document.documentType()));
         byte[] json = readVerified(document.object(ArchivedDocument.ROLE_SOURCE_JSON).orElseThrow());

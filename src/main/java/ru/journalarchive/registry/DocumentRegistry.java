@@ -36,6 +36,10 @@ public class DocumentRegistry {
         Optional<ArchivedDocument> existing = find(registration.documentType(), registration.schoolId(),
                 registration.academicYear(), registration.classId(), registration.periodId(), registration.version());
         UUID documentId;
+        if (existing.isPresent() && isRetired(existing.get().id())) {
+            throw new IllegalStateException("document " + existing.get().id() + " was destroyed under a destruction act"
+                    + " (or is being): it is never registered again");
+        }
         if (existing.isPresent()) {
             documentId = existing.get().id();
             for (DocumentRegistration.ObjectRegistration object : registration.objects()) {
@@ -139,6 +143,11 @@ public class DocumentRegistry {
                         rs.getString("certificate_serial"), rs.getString("certificate_sha256"),
                         rs.getString("algorithm"), rs.getTimestamp("signing_time").toInstant(), rs.getString("tsa")))
                 .optional();
+    }
+
+    private boolean isRetired(UUID documentId) {
+        return jdbc.sql("SELECT count(*) FROM retired_document WHERE document_id = ?").param(documentId)
+                .query(Long.class).single() > 0;
     }
 
     /** The ids of documents matching a query that have no signed rendition yet, in registry order. */

@@ -34,6 +34,8 @@ public record ImportedSnapshot(
         /** The same content was closed before: nothing changed. */
         ALREADY_CLOSED,
         /** Refused: the content differs from the frozen journal (a retroactive change). */
-        REFUSED_RETROACTIVE_CHANGE
+        REFUSED_RETROACTIVE_CHANGE,
+        /** Refused: the class's journal of that period was destroyed under a destruction act (or is being). */
+        REFUSED_DESTROYED
     }
 }

@@ -46,6 +46,25 @@ public class Tombstones {
                 .query(Long.class).single() > 0;
     }
 
+    /**
+     * The act number under which a document of this natural key (any version) was destroyed or is being destroyed:
+     * such a record is never archived again, whatever a journal system sends.
+     */
+    public Optional<String> retiredBy(String documentType, String schoolId, String academicYear, String classId,
+            String periodId) {
+        return jdbc.sql("""
+                SELECT a.act_number FROM archived_document d
+                JOIN retired_document r ON r.document_id = d.id
+                LEFT JOIN document_disposition p ON p.document_id = d.id
+                LEFT JOIN document_tombstone t ON t.document_id = d.id
+                LEFT JOIN destruction_act a ON a.id = coalesce(t.act_id, p.act_id)
+                WHERE d.document_type = ? AND d.school_id = ? AND d.academic_year = ? AND d.class_id = ?
+                  AND d.period_id = ?
+                ORDER BY d.version LIMIT 1""")
+                .params(documentType, schoolId, academicYear, classId, periodId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)).orElse("?")).optional();
+    }
+
     /** Forgets the replica of an object in a location after the location deleted it (replica rows are deletable). */
     public void forgetReplica(UUID objectId, String location) {
         jdbc.sql("DELETE FROM replica WHERE object_id = ? AND location = ?").params(objectId, location).update();
@@ -59,6 +78,46 @@ public class Tombstones {
                 .params(tombstone.documentId(), tombstone.actId(), tombstone.actNumber(),
                         Timestamp.from(tombstone.destroyedAt()), tombstone.destroyedBy())
                 .update();
+        purgeContent(tombstone.documentId());
+    }
+
+    /**
+     * Empties what the database still holds of a destroyed class journal's content (152-ФЗ: destroyed means gone):
+     * its frozen canonical JSON (V13 allows exactly this once the tombstone exists), the imported journals of that
+     * class and period, and the raw snapshots all of whose classes are thereby emptied. Ids, hashes, dates and sizes
+     * stay. Idempotent; called in the tombstone's transaction.
+     */
+    void purgeContent(UUID documentId) {
+        jdbc.sql("""
+                UPDATE frozen_journal SET canonical_json = '\\x'::bytea
+                WHERE id = (SELECT frozen_journal_id FROM archived_document WHERE id = ?) AND length(canonical_json) > 0""")
+                .param(documentId).update();
+        jdbc.sql("""
+                UPDATE snapshot_import_class c SET journal_json = '\\x'::bytea
+                FROM archived_document d, snapshot_import i
+                WHERE d.id = ? AND d.frozen_journal_id IS NOT NULL AND i.id = c.import_id
+                  AND i.school_id = d.school_id AND i.academic_year = d.academic_year
+                  AND c.class_id = d.class_id AND c.period_id = d.period_id AND length(c.journal_json) > 0""")
+                .param(documentId).update();
+        purgeEmptiedSnapshots();
+    }
+
+    /**
+     * Empties the imported journal of one class of an import that a close refused because that period was destroyed
+     * (a journal system sent it again): nothing of a destroyed record is kept, not even what arrived later.
+     */
+    public void purgeImportedClass(UUID importId, String classId) {
+        jdbc.sql("UPDATE snapshot_import_class SET journal_json = '\\x'::bytea WHERE import_id = ? AND class_id = ?"
+                + " AND length(journal_json) > 0").params(importId, classId).update();
+        purgeEmptiedSnapshots();
+    }
+
+    private void purgeEmptiedSnapshots() {
+        jdbc.sql("""
+                UPDATE snapshot_import i SET raw_gzip = '\\x'::bytea
+                WHERE length(i.raw_gzip) > 0
+                  AND NOT EXISTS (SELECT 1 FROM snapshot_import_class c
+                                  WHERE c.import_id = i.id AND length(c.journal_json) > 0)""").update();
     }
 
     /** The tombstone of a document, if it was destroyed. */

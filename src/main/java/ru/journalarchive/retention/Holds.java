@@ -181,8 +181,9 @@ public class Holds {
         return new Mirror(set, failures);
     }
 
+    /** Destroyed, or being destroyed by an executing act: a storage legal hold would only jam the execution. */
     private boolean destroyed(UUID documentId) {
-        return jdbc.sql("SELECT count(*) FROM document_tombstone WHERE document_id = ?").param(documentId)
+        return jdbc.sql("SELECT count(*) FROM retired_document WHERE document_id = ?").param(documentId)
                 .query(Long.class).single() > 0;
     }
 

@@ -37,7 +37,7 @@ public class RetentionReview {
      */
     public RetentionReviewResult review(int actYear, String schoolId) {
         if (actYear < 2000 || actYear > 2200) {
-            throw new IllegalArgumentException(RetentionMessages.get("review.year.invalid", actYear));
+            throw new IllegalArgumentException(RetentionMessages.get("review.year.invalid", String.valueOf(actYear)));
         }
         LocalDate cutoff = LocalDate.of(actYear, 1, 1);
         List<Row> rows = jdbc.sql("""

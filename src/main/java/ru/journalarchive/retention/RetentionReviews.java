@@ -20,7 +20,7 @@ public class RetentionReviews {
     /** Reviews and records; {@code schoolId} null for every school. */
     public RetentionReviewResult reviewAndRecord(int actYear, String schoolId, String by) {
         RetentionReviewResult result = review.review(actYear, schoolId);
-        events.record("review", null, null, null, RetentionMessages.get("review.event", actYear,
+        events.record("review", null, null, null, RetentionMessages.get("review.event", String.valueOf(actYear),
                 schoolId == null ? "*" : schoolId, result.eligibleFiles(), result.eligible().size(),
                 result.epk().size(), result.held().size()), by == null ? RetentionTerms.AGENT : by);
         return result;

@@ -25,6 +25,7 @@ import ru.journalarchive.accesslog.AccessEntry;
 import ru.journalarchive.accesslog.AccessLog;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 
@@ -42,8 +43,11 @@ public class DocumentRetrieval {
     private final DocumentRegistry registry;
     private final StorageLocations locations;
     private final AccessLog accessLog;
+    private final Tombstones tombstones;
 
-    DocumentRetrieval(DocumentRegistry registry, StorageLocations locations, AccessLog accessLog) {
+    DocumentRetrieval(DocumentRegistry registry, StorageLocations locations, AccessLog accessLog,
+            Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.registry = registry;
         this.locations = locations;
         this.accessLog = accessLog;
@@ -68,6 +72,12 @@ public class DocumentRetrieval {
         } catch (IllegalArgumentException unknown) {
             throw new RetrievalRefusedException(RetrievalRefusedException.Reason.NO_SUCH_DOCUMENT,
                     unknown.getMessage());
+        }
+        var tombstone = tombstones.of(document.id());
+        if (tombstone.isPresent() || tombstones.isRetired(document.id())) {
+            // Destroyed under an executed act (or being destroyed): there is nothing to hand out, by law.
+            throw new RetrievalRefusedException(RetrievalRefusedException.Reason.DESTROYED,
+                    tombstone.map(Tombstones.Tombstone::actNumber).orElse("?"));
         }
         ArchivedDocument.ArchivedObject object = object(document, request.role());
         Path out = request.out().toAbsolutePath();

@@ -5,7 +5,7 @@ public class RetrievalRefusedException extends RuntimeException {
 
     /** What is wrong with the request. */
     public enum Reason { ACTOR_MISSING, PURPOSE_MISSING, NO_SUCH_DOCUMENT, NO_SUCH_ROLE, OUT_EXISTS,
-        OUT_DIRECTORY_MISSING }
+        OUT_DIRECTORY_MISSING, DESTROYED }
 
     private final Reason reason;
 

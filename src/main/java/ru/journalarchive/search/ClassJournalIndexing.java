@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import ru.journalarchive.archiving.ClassArchiver;
 import ru.journalarchive.archiving.ClassClosed;
 import ru.journalarchive.archiving.JournalCorrected;
+import ru.journalarchive.disposition.DocumentDestroyed;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.freezing.FrozenJournal;
 import ru.journalarchive.freezing.JournalFreezer;
 import ru.journalarchive.freezing.SummaryStatements;
@@ -21,6 +23,9 @@ import ru.journalarchive.registry.DocumentRegistry;
  */
 @Component
 class ClassJournalIndexing {
+
+    /** Destroyed documents (and those being destroyed) are never indexed again. */
+    private static final String LIVE = Tombstones.LIVE.formatted("d.id");
 
     private final SearchIndex index;
     private final DocumentRegistry registry;
@@ -50,22 +55,28 @@ class ClassJournalIndexing {
         indexDocument(event.documentId());
     }
 
+    /** A destroyed document leaves the index in the destruction's transaction: its pupils' names go with it. */
+    @EventListener
+    void on(DocumentDestroyed event) {
+        index.forget(event.documentId());
+    }
+
     /** Indexes every class journal and summary statement not indexed yet; returns {documents, occurrences} indexed. */
     long[] reindex() {
         List<UUID> missing = jdbc.sql("""
                 SELECT d.id FROM archived_document d
-                WHERE d.document_type = ? AND d.frozen_journal_id IS NOT NULL
+                WHERE d.document_type = ? AND d.frozen_journal_id IS NOT NULL AND %s
                   AND NOT EXISTS (SELECT 1 FROM pupil_occurrence o WHERE o.document_id = d.id)
-                ORDER BY d.created_at, d.id""")
+                ORDER BY d.created_at, d.id""".formatted(LIVE))
                 .param(ClassArchiver.CLASS_JOURNAL).query(UUID.class).list();
         long occurrences = 0;
         for (UUID id : missing) {
             occurrences += indexDocument(id);
         }
         List<UUID> statements = jdbc.sql("""
-                SELECT d.id FROM archived_document d WHERE d.document_type = ?
+                SELECT d.id FROM archived_document d WHERE d.document_type = ? AND %s
                   AND NOT EXISTS (SELECT 1 FROM pupil_occurrence o WHERE o.document_id = d.id)
-                ORDER BY d.created_at, d.id""")
+                ORDER BY d.created_at, d.id""".formatted(LIVE))
                 .param(SummaryStatementArchiver.SUMMARY_STATEMENT).query(UUID.class).list();
         for (UUID id : statements) {
             occurrences += indexStatement(id);

@@ -68,6 +68,21 @@ public class SearchIndex {
         return id;
     }
 
+    /** Removes the document's pupils from the index (a destroyed document; the names are not kept). */
+    public void forget(UUID documentId) {
+        List<Long> names = jdbc.sql("DELETE FROM pupil_occurrence WHERE document_id = ? RETURNING name_id")
+                .param(documentId).query(Long.class).list();
+        if (names.isEmpty()) {
+            return;
+        }
+        Long[] ids = names.stream().distinct().toArray(Long[]::new);
+        // A name no other document holds goes too.
+        String orphan = "id = ANY(?) AND NOT EXISTS (SELECT 1 FROM pupil_occurrence o WHERE o.name_id = pupil_name.id)";
+        jdbc.sql("DELETE FROM pupil_name_word WHERE name_id IN (SELECT id FROM pupil_name WHERE " + orphan + ")")
+                .param(ids).update();
+        jdbc.sql("DELETE FROM pupil_name WHERE " + orphan).param(ids).update();
+    }
+
     /** Whether any pupil of the document is indexed. */
     public boolean isIndexed(UUID documentId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM pupil_occurrence WHERE document_id = ?)").param(documentId)
