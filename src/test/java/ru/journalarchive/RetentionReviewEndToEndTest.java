@@ -181,6 +181,17 @@ class RetentionReviewEndToEndTest {
         assertThat(unknownHold.exitCode()).isEqualTo(2);
         assertThat(unknownHold.err()).contains("не найден");
         assertThat(cli.run("retention", "review", "--year", "31").exitCode()).isEqualTo(2);
+        // Words picocli cannot parse are explained in Russian, naming the option.
+        Cli.Result notANumber = cli.run("retention", "review", "--year", "abc");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("Параметр --year: «abc» — нужно целое число")
+                .contains("journal-archive retention review --help").doesNotContain("Invalid value");
+        Cli.Result missing = cli.run("hold", "release", "--reason", "Проверка");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("Не указан обязательный параметр: --hold");
+        Cli.Result unknown = cli.run("hold", "list", "--everything");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Неизвестный параметр или лишнее слово: --everything");
         assertThat(jdbc.sql("SELECT count(*) FROM retention_hold").query(Long.class).single()).isEqualTo(before);
     }
 }

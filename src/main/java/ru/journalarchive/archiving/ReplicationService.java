@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.storage.StoredObject;
@@ -26,8 +27,10 @@ public class ReplicationService {
 
     private final DocumentRegistry registry;
     private final StorageLocations locations;
+    private final Tombstones tombstones;
 
-    ReplicationService(DocumentRegistry registry, StorageLocations locations) {
+    ReplicationService(DocumentRegistry registry, StorageLocations locations, Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.registry = registry;
         this.locations = locations;
     }
@@ -40,6 +43,9 @@ public class ReplicationService {
     /** Makes one missing copy (idempotent: an identical object already at the key is simply registered). */
     public void copy(DocumentRegistry.MissingReplica missing) {
         StorageLocation target = locations.get(missing.location());
+        if (tombstones.isObjectRetired(missing.objectId())) {
+            return; // an act began destroying it after the work list was read: never copy it back
+        }
         byte[] bytes = healthySource(missing).orElseThrow(() -> new IllegalStateException(
                 "no intact replica of " + missing.key() + " to copy to " + missing.location()));
         StoredObject stored = target.put(missing.key(), bytes, StorageLocation.lockUntil(missing.retainUntil()));

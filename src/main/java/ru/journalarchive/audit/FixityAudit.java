@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.storage.RepairedObject;
 import ru.journalarchive.storage.StorageException;
 import ru.journalarchive.storage.StorageLocation;
@@ -38,10 +39,12 @@ public class FixityAudit {
     private final DocumentRegistry registry;
     private final StorageLocations locations;
     private final AuditLog auditLog;
+    private final Tombstones tombstones;
     private final Throttle throttle;
 
     FixityAudit(ReplicaCatalog catalog, DocumentRegistry registry, StorageLocations locations, AuditLog auditLog,
-            AuditProperties properties) {
+            AuditProperties properties, Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.catalog = catalog;
         this.registry = registry;
         this.locations = locations;
@@ -144,6 +147,11 @@ public class FixityAudit {
 
     private ReplicaOutcome repair(AuditedReplica replica, StorageLocation target, String problem, String agent,
             String run) {
+        if (tombstones.isRetired(replica.documentId())) {
+            // An act began destroying it after this page was read: never put it back. Nothing is recorded: its
+            // replica rows are leaving with the destruction certificate.
+            return new ReplicaOutcome(replica, ReplicaOutcome.Kind.INTACT, "destroyed under an act");
+        }
         List<String> rejected = new ArrayList<>();
         byte[] good = null;
         StorageLocation source = null;

@@ -16,11 +16,13 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     private final ArchiveCommand command;
     private final IFactory factory;
+    private final ParameterErrors parameterErrors;
     private int exitCode;
 
-    CliRunner(ArchiveCommand command, IFactory factory) {
+    CliRunner(ArchiveCommand command, IFactory factory, ParameterErrors parameterErrors) {
         this.command = command;
         this.factory = factory;
+        this.parameterErrors = parameterErrors;
     }
 
     @Override
@@ -29,7 +31,7 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         String[] commandArgs = java.util.Arrays.stream(args)
                 .filter(a -> !(a.startsWith("--archive.") || a.startsWith("--spring.") || a.startsWith("--logging.")))
                 .toArray(String[]::new);
-        exitCode = new CommandLine(command, factory).execute(commandArgs);
+        exitCode = parameterErrors.install(new CommandLine(command, factory)).execute(commandArgs);
     }
 
     @Override

@@ -34,6 +34,8 @@ class ExtractCommand implements Callable<Integer> {
     String requester;
     @Option(names = "--out", required = true, descriptionKey = "extract.out")
     Path out;
+    @Option(names = "--by", descriptionKey = "extract.by")
+    String by;
 
     private final PupilExtracts extracts;
     private final Messages messages;
@@ -61,11 +63,19 @@ class ExtractCommand implements Callable<Integer> {
             System.err.println(messages.get("extract.several", pupil, String.join(", ", schools)));
             return YearCloseCommand.BAD_INPUT;
         }
-        PupilExtracts.Issued issued = extracts.issue(new PupilExtracts.Request(pupil, school, purpose, requester,
-                System.getProperty("user.name", "?")));
-        // Written beside the target and moved into place: the file appears whole or not at all.
+        // Written beside the target and moved into place: the file appears whole or not at all. The temporary file is
+        // made before the extract is issued (--out was checked above), so an unwritable folder never leaves an issued
+        // extract that nobody received; the register keeps a copy of every issued extract's PDF all the same.
         Path target = out.toAbsolutePath();
         Path partial = Files.createTempFile(target.getParent(), ".extract-", ".part");
+        PupilExtracts.Issued issued;
+        try {
+            issued = extracts.issue(new PupilExtracts.Request(pupil, school, purpose, requester,
+                    by == null || by.isBlank() ? System.getProperty("user.name", "?") : by.strip()));
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
         try {
             Files.write(partial, issued.pdf());
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

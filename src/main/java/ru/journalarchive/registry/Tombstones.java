@@ -40,6 +40,13 @@ public class Tombstones {
         }
     }
 
+    /** Whether the document of an archived object is destroyed or its destruction has begun. */
+    public boolean isObjectRetired(UUID objectId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM archived_object o JOIN retired_document r ON r.document_id = o.document_id
+                WHERE o.id = ?""").param(objectId).query(Long.class).single() > 0;
+    }
+
     /** Whether the document is destroyed or its destruction has begun. */
     public boolean isRetired(UUID documentId) {
         return jdbc.sql("SELECT count(*) FROM retired_document WHERE document_id = ?").param(documentId)

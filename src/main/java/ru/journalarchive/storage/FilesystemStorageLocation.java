@@ -173,14 +173,34 @@ final class FilesystemStorageLocation implements StorageLocation {
                 if (Files.isDirectory(target.getParent())) {
                     forceDirectory(target.getParent());
                 }
-                if (deleted) {
-                    log.info("Object '{}' in location '{}' destroyed", key, name);
+                // Damaged bytes a repair set aside are copies of the record too: they go with it.
+                int quarantined = destroyQuarantined(key);
+                if (deleted || quarantined > 0) {
+                    log.info("Object '{}' in location '{}' destroyed ({} quarantined copies)", key, name, quarantined);
                 }
-                return new DestroyedObject(name, key, deleted ? 1 : 0, clock.instant());
+                return new DestroyedObject(name, key, (deleted ? 1 : 0) + quarantined, clock.instant());
             } catch (IOException e) {
                 throw failure(key, "could not be destroyed", e);
             }
         }
+    }
+
+    /** Deletes every {@code quarantine/<stamp>/<key>} file; returns how many there were. */
+    private int destroyQuarantined(String key) throws IOException {
+        if (!Files.isDirectory(quarantine)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (var stamps = Files.list(quarantine)) {
+            for (Path stamp : stamps.toList()) {
+                Path aside = stamp.resolve(key).normalize();
+                if (aside.startsWith(stamp) && Files.deleteIfExists(aside)) {
+                    forceDirectory(aside.getParent());
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     @Override

@@ -30,7 +30,9 @@ public final class Cli {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             Object command = context.getBean("archiveCommand");
-            int code = new CommandLine(command, context.getBean(CommandLine.IFactory.class)).execute(args);
+            // Installed as the application installs it: parse errors in Russian, naming the option, exit code 2.
+            int code = context.getBean(ru.journalarchive.cli.ParameterErrors.class)
+                    .install(new CommandLine(command, context.getBean(CommandLine.IFactory.class))).execute(args);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
