@@ -39,10 +39,12 @@ public class DocumentSigner {
     private final DocumentRegistry registry;
     private final StorageLocations locations;
     private final DirectorSignature signature;
+    private final VerifiedCopies copies;
     private final ApplicationEventPublisher events;
 
     DocumentSigner(DocumentRegistry registry, StorageLocations locations, DirectorSignature signature,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, VerifiedCopies copies) {
+        this.copies = copies;
         this.registry = registry;
         this.locations = locations;
         this.signature = signature;
@@ -159,18 +161,8 @@ public class DocumentSigner {
     }
 
     private byte[] readVerified(ArchivedDocument.ArchivedObject object) {
-        for (ArchivedDocument.Replica replica : object.replicas()) {
-            StorageLocation location = locations.get(replica.location());
-            if (!location.exists(replica.key())) {
-                continue;
-            }
-            byte[] bytes = read(location, replica.key());
-            if (CanonicalJson.sha256(bytes).equals(object.sha256())) {
-                return bytes;
-            }
-            log.warn("Replica {} in {} does not match the registry; trying another", replica.key(), replica.location());
-        }
-        throw new IllegalStateException("no intact replica of " + object.key() + " in any location");
+        return copies.read(object).orElseThrow(() -> new IllegalStateException("no intact replica of " + object.key()
+                + " in any location"));
     }
 
     private static byte[] read(StorageLocation location, String key) {

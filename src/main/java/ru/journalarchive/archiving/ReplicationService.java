@@ -1,14 +1,9 @@
 package ru.journalarchive.archiving;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.Tombstones;
@@ -28,8 +23,11 @@ public class ReplicationService {
     private final DocumentRegistry registry;
     private final StorageLocations locations;
     private final Tombstones tombstones;
+    private final VerifiedCopies copies;
 
-    ReplicationService(DocumentRegistry registry, StorageLocations locations, Tombstones tombstones) {
+    ReplicationService(DocumentRegistry registry, StorageLocations locations, Tombstones tombstones,
+            VerifiedCopies copies) {
+        this.copies = copies;
         this.tombstones = tombstones;
         this.registry = registry;
         this.locations = locations;
@@ -46,31 +44,12 @@ public class ReplicationService {
         if (tombstones.isObjectRetired(missing.objectId())) {
             return; // an act began destroying it after the work list was read: never copy it back
         }
-        byte[] bytes = healthySource(missing).orElseThrow(() -> new IllegalStateException(
+        byte[] bytes = copies.read(missing.sha256(), registry.replicasOf(missing.objectId())).orElseThrow(() -> new IllegalStateException(
                 "no intact replica of " + missing.key() + " to copy to " + missing.location()));
         StoredObject stored = target.put(missing.key(), bytes, StorageLocation.lockUntil(missing.retainUntil()));
         registry.addReplica(missing.objectId(), new ArchivedDocument.Replica(stored.location(), stored.key(),
                 stored.sha256(), stored.verifiedAt(), stored.verifiedAt()));
         log.info("Replicated {} to {}", missing.key(), missing.location());
-    }
-
-    private Optional<byte[]> healthySource(DocumentRegistry.MissingReplica missing) {
-        for (ArchivedDocument.Replica replica : registry.replicasOf(missing.objectId())) {
-            if (locations.all().stream().noneMatch(l -> l.name().equals(replica.location()))) {
-                continue;
-            }
-            StorageLocation source = locations.get(replica.location());
-            try (InputStream in = source.open(replica.key())) {
-                byte[] bytes = in.readAllBytes();
-                if (CanonicalJson.sha256(bytes).equals(missing.sha256())) {
-                    return Optional.of(bytes);
-                }
-                log.warn("Replica {} in {} does not match the registry; not a source", replica.key(), source.name());
-            } catch (IOException | RuntimeException e) {
-                log.warn("Replica {} in {} cannot be read: {}", replica.key(), source.name(), e.getMessage());
-            }
-        }
-        return Optional.empty();
     }
 
 }

@@ -1,12 +1,10 @@
 package ru.journalarchive.papercopies;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.journalarchive.archiving.VerifiedCopies;
 import ru.journalarchive.registry.Tombstones;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.freezing.CanonicalJson;
@@ -17,8 +15,6 @@ import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.rendering.PrintPacketRenderer;
 import ru.journalarchive.rendering.RenderedDocument;
 import ru.journalarchive.snapshot.ClassJournal;
-import ru.journalarchive.storage.StorageLocation;
-import ru.journalarchive.storage.StorageLocations;
 
 /**
  * Renders the print packet of an archived class journal from the archive itself: the canonical JSON read from a
@@ -34,16 +30,16 @@ public class PrintPackets {
     private static final Logger log = LoggerFactory.getLogger(PrintPackets.class);
 
     private final DocumentRegistry registry;
-    private final StorageLocations locations;
+    private final VerifiedCopies copies;
     private final JournalFreezer freezer;
     private final PrintPacketRenderer renderer;
     private final Tombstones tombstones;
 
-    PrintPackets(DocumentRegistry registry, StorageLocations locations, JournalFreezer freezer,
+    PrintPackets(DocumentRegistry registry, VerifiedCopies copies, JournalFreezer freezer,
             PrintPacketRenderer renderer, Tombstones tombstones) {
         this.tombstones = tombstones;
         this.registry = registry;
-        this.locations = locations;
+        this.copies = copies;
         this.freezer = freezer;
         this.renderer = renderer;
     }
@@ -93,30 +89,6 @@ public class PrintPackets {
     }
 
     private byte[] readVerified(ArchivedDocument.ArchivedObject object) {
-        for (ArchivedDocument.Replica replica : object.replicas()) {
-            StorageLocation location;
-            try {
-                location = locations.get(replica.location());
-            } catch (RuntimeException notConfigured) {
-                continue;
-            }
-            try {
-                if (!location.exists(replica.key())) {
-                    continue;
-                }
-                byte[] bytes;
-                try (InputStream in = location.open(replica.key())) {
-                    bytes = in.readAllBytes();
-                }
-                if (CanonicalJson.sha256(bytes).equals(object.sha256())) {
-                    return bytes;
-                }
-                log.warn("Replica {} in {} does not match the registry; trying another", replica.key(),
-                        replica.location());
-            } catch (IOException | UncheckedIOException | ru.journalarchive.storage.StorageException e) {
-                log.warn("Replica {} in {} cannot be read: {}", replica.key(), replica.location(), e.getMessage());
-            }
-        }
-        throw new PaperCopyException("noIntactReplica", object.key());
+        return copies.read(object).orElseThrow(() -> new PaperCopyException("noIntactReplica", object.key()));
     }
 }
