@@ -83,6 +83,21 @@ class ActCancelEndToEndTest {
         DestructionAct third = draft(cli, year);
         assertThat(third.documentIds()).containsExactlyInAnyOrderElementsOf(first.documentIds());
         agree(cli, third);
+        // While it is open, another draft leaves its files where they are: nothing is left to draft.
+        Cli.Result nothingLeft = cli.run("act", "draft", "--school", "cancel-school", "--year", year, "--by", "Д");
+        assertThat(nothingLeft.exitCode()).isEqualTo(2);
+        assertThat(acts.list("cancel-school")).hasSize(3);
+        // A hold placed after the agreement stops the approval (nothing signed) until it is released.
+        Cli.Result held = cli.run("hold", "place", "--scope", "document", "--document",
+                third.documentIds().get(0).toString(), "--reason", "Запрос прокуратуры", "--by", "Директор");
+        assertThat(held.exitCode()).as(held.err()).isZero();
+        Cli.Result refused = cli.run("act", "approve", "--act", third.id().toString(), "--by", "Директор");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("не может быть утверждён").contains("Запрос прокуратуры");
+        assertThat(acts.find(third.id().toString()).status()).isEqualTo(ActStatus.AGREED);
+        String holdId = held.out().replaceAll("(?s).*Запрет ([0-9a-f-]{36}) установлен.*", "$1");
+        assertThat(cli.run("hold", "release", "--hold", holdId, "--reason", "Запрос отозван", "--by", "Директор")
+                .exitCode()).isZero();
         assertThat(cli.run("act", "approve", "--act", third.id().toString(), "--by", "Директор").exitCode()).isZero();
         Cli.Result approved = cli.run("act", "cancel", "--act", third.id().toString(), "--reason", "Передумали",
                 "--by", "Д");

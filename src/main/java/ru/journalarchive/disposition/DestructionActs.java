@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.journalarchive.retention.RetentionReview;
 import ru.journalarchive.retention.RetentionReviewResult;
+import ru.journalarchive.retention.ReviewFile;
+import ru.journalarchive.retention.ReviewGroup;
 
 /**
  * The workflow of destruction acts: drafted from the annual review, agreed by the expert commission (protocol number
@@ -56,7 +58,8 @@ public class DestructionActs {
             throw new DispositionException("act.year.future", year);
         }
         RetentionReviewResult result = review.review(year, schoolId);
-        List<DestructionAct.Row> rows = ActRows.of(result.eligible());
+        // Files already in another open act stay there; the new act takes the rest.
+        List<DestructionAct.Row> rows = ActRows.of(notInOtherOpenActs(result.eligible()));
         if (rows.isEmpty()) {
             throw new DispositionException("act.empty", year, schoolId);
         }
@@ -101,6 +104,12 @@ public class DestructionActs {
         require("--by", by);
         DestructionAct act = find(ref);
         if (act.status() == ActStatus.AGREED) {
+            // What may have changed since the draft (a hold placed, a term lengthened) is checked before signing.
+            List<String> blocked = blockers.of(act.documentIds(), act.id(), LocalDate.of(act.year(), 1, 1));
+            if (!blocked.isEmpty()) {
+                throw new DispositionException("act.blocked.approve", act.number(), blocked.size(),
+                        String.join("\n", blocked));
+            }
             acts.approve(act.id(), by.strip(), properties.directorPosition(), clock.instant());
             act = get(act.id());
         } else if (act.status() != ActStatus.APPROVED || act.documentId() != null) {
@@ -109,6 +118,20 @@ public class DestructionActs {
         UUID documentId = publisher.publishAndSign(act);
         acts.attachDocument(act.id(), documentId);
         return get(act.id());
+    }
+
+    private List<ReviewGroup> notInOtherOpenActs(List<ReviewGroup> groups) {
+        List<ReviewGroup> kept = new java.util.ArrayList<>();
+        for (ReviewGroup g : groups) {
+            List<ReviewFile> files = g.files().stream().filter(f -> f.documentIds().stream()
+                    .allMatch(id -> acts.otherOpenAct(id, null).isEmpty())).toList();
+            if (!files.isEmpty()) {
+                List<String> years = files.stream().map(ReviewFile::academicYear).sorted().toList();
+                kept.add(new ReviewGroup(g.schoolId(), g.recordClass(), g.title(), g.nomenclatureIndex(),
+                        g.termYears(), g.federalListArticle(), years.get(0), years.get(years.size() - 1), files));
+            }
+        }
+        return kept;
     }
 
     /**
