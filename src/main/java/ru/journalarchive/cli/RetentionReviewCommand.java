@@ -60,7 +60,7 @@ class RetentionReviewCommand implements Callable<Integer> {
             run.failures().forEach(f -> System.err.println("  " + f));
             return 1;
         }
-        RetentionReviewResult result = review.review(year == null ? java.time.Year.now().getValue() : year, school);
+        RetentionReviewResult result = review.review(year == null ? launcher.currentYear() : year, school);
         if (json) {
             System.out.println(JsonMapper.builder().build().writeValueAsString(toJson(result)));
         } else {

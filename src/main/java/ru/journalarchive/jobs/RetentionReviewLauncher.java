@@ -17,9 +17,18 @@ public class RetentionReviewLauncher {
     private final JobRuns runs;
     private final Job job;
 
-    RetentionReviewLauncher(JobRuns runs, @Qualifier(RetentionReviewJobConfiguration.JOB_NAME) Job job) {
+    private final java.time.Clock clock;
+
+    RetentionReviewLauncher(JobRuns runs, @Qualifier(RetentionReviewJobConfiguration.JOB_NAME) Job job,
+            java.util.Optional<java.time.Clock> clock) {
         this.runs = runs;
         this.job = job;
+        this.clock = clock.orElse(java.time.Clock.systemDefaultZone());
+    }
+
+    /** The current year by the application's clock: the act year when none is given. */
+    public int currentYear() {
+        return Year.now(clock).getValue();
     }
 
     /**
@@ -30,7 +39,7 @@ public class RetentionReviewLauncher {
      * @param startedBy who asked, recorded in the review event
      */
     public JobRun review(Integer actYear, String schoolId, String startedBy) {
-        int year = actYear == null ? Year.now().getValue() : actYear;
+        int year = actYear == null ? currentYear() : actYear;
         String school = schoolId == null ? RetentionReviewJobConfiguration.ALL_SCHOOLS : schoolId;
         return runs.startNextOrResume(job, generation -> parameters(year, school, generation, startedBy));
     }
