@@ -14,13 +14,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import ru.journalarchive.accesslog.AccessLog;
 import ru.journalarchive.security.ApiKeys;
-import ru.journalarchive.security.StaffAuthenticationProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The filter chain of {@code /api/v1/**}: stateless, API keys for journal systems, HTTP Basic for staff, uploads only
  * by journal systems, every other endpoint for any authenticated caller; 401/403 as problem details. Spring
- * Security's default security headers stay on. Only in a web application (the {@code serve} command).
+ * Security's default security headers stay on; staff passwords are checked by the security module's
+ * {@link ru.journalarchive.security.StaffAuthenticationProvider}. Only in a web application (the {@code serve} command).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -29,8 +29,7 @@ class WebSecurityConfiguration {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, AccessLog accessLog,
-            StaffAuthenticationProvider staff) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, AccessLog accessLog) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"journal-archive\", ApiKey");
             write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Требуется вход",
@@ -42,7 +41,9 @@ class WebSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless, no cookies: nothing for CSRF to ride on (session login and CSRF come with the web UI).
                 .csrf(c -> c.disable())
-                .authenticationProvider(staff)
+                // Staff logins go to the one AuthenticationProvider bean (StaffAuthenticationProvider), which Spring
+                // Security makes the global AuthenticationManager; registering it here too would count each failure
+                // twice (local manager, then its parent).
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(x -> x.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterBefore(new ApiKeyFilter(keys, accessLog, entryPoint), BasicAuthenticationFilter.class)
