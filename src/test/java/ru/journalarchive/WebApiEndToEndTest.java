@@ -187,6 +187,9 @@ class WebApiEndToEndTest {
         assertThat(logged).containsExactly(AccessAction.LOGIN_FAILED, AccessAction.LOGIN_FAILED,
                 AccessAction.LOGIN_FAILED, AccessAction.LOGIN_FAILED, AccessAction.LOGIN_FAILED,
                 AccessAction.LOCKED_OUT, AccessAction.LOGIN_FAILED);
+        Cli.Result printed = new Cli(context).run("access-log");
+        assertThat(printed.exitCode()).as(printed.err()).isZero();
+        assertThat(printed.out()).contains("deputy.lock", "неудачный вход", "учётная запись заблокирована");
     }
 
     @Test
