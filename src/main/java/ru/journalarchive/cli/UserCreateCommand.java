@@ -66,7 +66,7 @@ class UserCreateCommand implements Callable<Integer> {
         try {
             StaffAccount created = accounts.create(login, password, r, new LinkedHashSet<>(schools));
             System.out.println(messages.get("user.created", created.login(), created.role().name(),
-                    String.join(", ", created.schools())));
+                    created.schools().isEmpty() ? "—" : String.join(", ", created.schools())));
             return 0;
         } catch (WeakPasswordException e) {
             return refuse("user.refused.weak." + e.reason(), 12);
