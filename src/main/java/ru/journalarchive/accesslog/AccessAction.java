@@ -13,7 +13,21 @@ public enum AccessAction {
     /** A certified extract produced for a pupil. */
     EXTRACT("extract"),
     /** An authorised correction made to a frozen journal. */
-    CORRECT("correct");
+    CORRECT("correct"),
+    /** A staff member authenticated (each stateless API request authenticates). */
+    LOGIN("login"),
+    /** A login refused: unknown user, wrong password or a locked account (the reason is in the detail). */
+    LOGIN_FAILED("login-failed"),
+    /** An account locked after too many failed logins. */
+    LOCKED_OUT("locked-out"),
+    /** A snapshot uploaded through the API and accepted. */
+    UPLOAD("upload"),
+    /** A snapshot uploaded through the API and rejected (or refused for another school): nothing stored. */
+    UPLOAD_REJECTED("upload-rejected"),
+    /** An import's close status read through the API. */
+    STATUS("status"),
+    /** The registry's documents listed through the API (the filter is the query text). */
+    LIST("list");
 
     private final String code;
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
                 YearCloseCommand.class, ExtractCommand.class, PacketCommand.class, PaperCommand.class,
 
                 SearchCommand.class, RetrieveCommand.class, AccessLogCommand.class, CorrectCommand.class,
-                BenchmarkSearchCommand.class})
+                BenchmarkSearchCommand.class,
+                UserCommand.class, ApiKeyCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -23,7 +23,11 @@ class ServeCommand implements Callable<Integer> {
     private final FixityAuditSchedule audits;
     private final RetentionReviewSchedule reviews;
 
-    ServeCommand(InboxPoller inbox, Messages messages, FixityAuditSchedule audits, RetentionReviewSchedule reviews) {
+    private final org.springframework.context.ApplicationContext context;
+
+    ServeCommand(InboxPoller inbox, Messages messages, FixityAuditSchedule audits, RetentionReviewSchedule reviews,
+            org.springframework.context.ApplicationContext context) {
+        this.context = context;
         this.inbox = inbox;
         this.messages = messages;
         this.audits = audits;
@@ -38,6 +42,11 @@ class ServeCommand implements Callable<Integer> {
         }
         System.out.println(messages.get("serve.started", inbox.directory().toAbsolutePath(),
                 inbox.pollInterval().toSeconds()));
+        // The REST API: the embedded web server JournalArchiveApplication starts for `serve` only.
+        if (context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web) {
+            System.out.println(messages.get("serve.web", context.getEnvironment().getProperty("server.address"),
+                    String.valueOf(web.getWebServer().getPort())));
+        }
         // The fixity audit runs on its own thread on archive.audit.cron while the service runs.
         System.out.println(audits.start().map(next -> messages.get("serve.audit", audits.cron(), next))
                 .orElseGet(() -> messages.get("serve.auditOff")));
