@@ -21,8 +21,11 @@ public class DocumentRegistry {
 
     private final JdbcClient jdbc;
 
-    DocumentRegistry(JdbcClient jdbc) {
+    private final Tombstones tombstones;
+
+    DocumentRegistry(JdbcClient jdbc, Tombstones tombstones) {
         this.jdbc = jdbc;
+        this.tombstones = tombstones;
     }
 
     /**
@@ -36,7 +39,7 @@ public class DocumentRegistry {
         Optional<ArchivedDocument> existing = find(registration.documentType(), registration.schoolId(),
                 registration.academicYear(), registration.classId(), registration.periodId(), registration.version());
         UUID documentId;
-        if (existing.isPresent() && isRetired(existing.get().id())) {
+        if (existing.isPresent() && tombstones.isRetired(existing.get().id())) {
             throw new IllegalStateException("document " + existing.get().id() + " was destroyed under a destruction act"
                     + " (or is being): it is never registered again");
         }
@@ -145,11 +148,6 @@ public class DocumentRegistry {
                 .optional();
     }
 
-    private boolean isRetired(UUID documentId) {
-        return jdbc.sql("SELECT count(*) FROM retired_document WHERE document_id = ?").param(documentId)
-                .query(Long.class).single() > 0;
-    }
-
     /** The ids of documents matching a query that have no signed rendition yet, in registry order. */
     public List<UUID> unsigned(DocumentQuery q) {
         List<String> where = new ArrayList<>();
@@ -178,11 +176,7 @@ public class DocumentRegistry {
         String sha256 = jdbc.sql("SELECT sha256 FROM archived_object WHERE id = ?").param(objectId)
                 .query(String.class).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no archived object " + objectId));
-        boolean retired = jdbc.sql("""
-                SELECT count(*) FROM archived_object o WHERE o.id = ?
-                  AND o.document_id IN (SELECT document_id FROM retired_document)""")
-                .param(objectId).query(Long.class).single() > 0;
-        if (retired) {
+        if (tombstones.isObjectRetired(objectId)) {
             throw new IllegalStateException("object " + objectId + " belongs to a destroyed document; its replicas are"
                     + " gone for good and are never registered again");
         }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 
@@ -42,8 +43,11 @@ public class Holds {
     private final RetentionEvents events;
     private final DocumentRegistry registry;
     private final StorageLocations locations;
+    private final Tombstones tombstones;
 
-    Holds(JdbcClient jdbc, RetentionEvents events, DocumentRegistry registry, StorageLocations locations) {
+    Holds(JdbcClient jdbc, RetentionEvents events, DocumentRegistry registry, StorageLocations locations,
+            Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.jdbc = jdbc;
         this.events = events;
         this.registry = registry;
@@ -153,7 +157,8 @@ public class Holds {
         int set = 0;
         List<String> failures = new ArrayList<>();
         for (UUID documentId : documentIds) {
-            if (destroyed(documentId)) {
+            // Destroyed, or being destroyed by an executing act: a storage legal hold would only jam the execution.
+            if (tombstones.isRetired(documentId)) {
                 continue;
             }
             ArchivedDocument document = registry.get(documentId);
@@ -181,11 +186,6 @@ public class Holds {
         return new Mirror(set, failures);
     }
 
-    /** Destroyed, or being destroyed by an executing act: a storage legal hold would only jam the execution. */
-    private boolean destroyed(UUID documentId) {
-        return jdbc.sql("SELECT count(*) FROM retired_document WHERE document_id = ?").param(documentId)
-                .query(Long.class).single() > 0;
-    }
 
     private List<UUID> covered(UUID holdId) {
         return jdbc.sql("SELECT d.id FROM archived_document d JOIN retention_hold h ON " + COVERS

@@ -27,9 +27,13 @@ public class RetentionPolicies {
 
     RetentionPolicies(RetentionProperties properties, ResourceLoader resourceLoader) {
         this.policies = Map.copyOf(new RetentionPolicyLoader(resourceLoader).load(properties.policiesLocation()));
-        policies.values().stream().filter(p -> p.federalListArticle().contains(UNCONFIRMED)).forEach(p -> log.warn(
-                "Retention policy '{}' has no confirmed article of the federal list yet; the records clerk should set "
-                        + "federalListArticle in its YAML file", p.recordClass()));
+        // One line at every start, whatever the number of classes, until the records clerk fills the articles in.
+        List<String> unconfirmed = all().stream().filter(p -> p.federalListArticle().contains(UNCONFIRMED))
+                .map(RetentionPolicy::recordClass).toList();
+        if (!unconfirmed.isEmpty()) {
+            log.warn("Retention policies without a confirmed article of the federal list yet: {}; the records clerk "
+                    + "should set federalListArticle in their YAML files", String.join(", ", unconfirmed));
+        }
     }
 
     /**
