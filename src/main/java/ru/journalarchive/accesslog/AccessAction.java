@@ -27,7 +27,15 @@ public enum AccessAction {
     /** An import's close status read through the API. */
     STATUS("status"),
     /** The registry's documents listed through the API (the filter is the query text). */
-    LIST("list");
+    LIST("list"),
+    /** A page of the web interface opened (the method and path are the detail; never the query string). */
+    VIEW("view"),
+    /** A staff member logged out of the web interface. */
+    LOGOUT("logout"),
+    /** A change made through the web interface (a form submitted: the method, path and what was done). */
+    ACTION("action"),
+    /** A page or action refused: the caller's role or schools do not allow it. */
+    DENIED("denied");
 
     private final String code;
 

@@ -29,6 +29,7 @@ class WebSecurityConfiguration {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
+    @org.springframework.core.annotation.Order(1) // before the web interface's chain, which takes everything else
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, AccessLog accessLog) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"journal-archive\", ApiKey");
