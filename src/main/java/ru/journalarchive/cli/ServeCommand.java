@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import ru.journalarchive.jobs.FixityAuditSchedule;
 import ru.journalarchive.jobs.InboxPoller;
 import ru.journalarchive.jobs.RetentionReviewSchedule;
@@ -23,15 +24,35 @@ class ServeCommand implements Callable<Integer> {
     private final FixityAuditSchedule audits;
     private final RetentionReviewSchedule reviews;
 
+    @Option(names = "--demo", descriptionKey = "serve.demo")
+    boolean demo;
+
     private final org.springframework.context.ApplicationContext context;
+    private final DemoData demoData;
 
     ServeCommand(InboxPoller inbox, Messages messages, FixityAuditSchedule audits, RetentionReviewSchedule reviews,
-            org.springframework.context.ApplicationContext context) {
+            org.springframework.context.ApplicationContext context, DemoData demoData) {
         this.context = context;
+        this.demoData = demoData;
         this.inbox = inbox;
         this.messages = messages;
         this.audits = audits;
         this.reviews = reviews;
+    }
+
+    /** Sets up the demo school, closed and signed, and prints the demo users with their passwords. */
+    private void demo(String port) {
+        System.out.println(messages.get("serve.demo.preparing", DemoData.EXAMPLE));
+        DemoData.Demo set = demoData.setUp();
+        boolean ok = set.close().completed() && set.sign().completed();
+        System.out.println(messages.get(ok ? "serve.demo.ready" : "serve.demo.failed", set.close().status(),
+                set.sign().status()));
+        System.out.println(messages.get("serve.demo.users"));
+        for (DemoData.DemoUser user : set.users()) {
+            System.out.println(messages.get("serve.demo.user", String.format("%-15s", user.login()),
+                    String.format("%-22s", messages.get("web.role." + user.role().name())), user.password()));
+        }
+        System.out.println(messages.get("serve.demo.upload", set.toUpload()));
     }
 
     @Override
@@ -40,12 +61,16 @@ class ServeCommand implements Callable<Integer> {
             System.err.println(messages.get("serve.inboxDisabled"));
             return 1;
         }
+        String port = context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web
+                ? String.valueOf(web.getWebServer().getPort()) : null;
+        if (demo) {
+            demo(port);
+        }
         System.out.println(messages.get("serve.started", inbox.directory().toAbsolutePath(),
                 inbox.pollInterval().toSeconds()));
-        // The REST API: the embedded web server JournalArchiveApplication starts for `serve` only.
-        if (context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web) {
-            System.out.println(messages.get("serve.web", context.getEnvironment().getProperty("server.address"),
-                    String.valueOf(web.getWebServer().getPort())));
+        // The web interface and the REST API: the embedded web server JournalArchiveApplication starts for `serve` only.
+        if (port != null) {
+            System.out.println(messages.get("serve.web", context.getEnvironment().getProperty("server.address"), port));
         }
         // The fixity audit runs on its own thread on archive.audit.cron while the service runs.
         System.out.println(audits.start().map(next -> messages.get("serve.audit", audits.cron(), next))
@@ -53,6 +78,9 @@ class ServeCommand implements Callable<Integer> {
         // The annual retention review runs on archive.retention.review-cron (each January by default).
         System.out.println(reviews.start().map(next -> messages.get("serve.review", reviews.cron(), next))
                 .orElseGet(() -> messages.get("serve.reviewOff")));
+        if (demo && port != null) {
+            System.out.println(messages.get("serve.demo.open", port));
+        }
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 for (InboxPoller.InboxOutcome outcome : inbox.pollOnce()) {

@@ -58,6 +58,20 @@ public class Accounts {
         return find(login).orElseThrow();
     }
 
+    /**
+     * Sets a new password on an existing account and unlocks it (the embedded demo renews its demo users' passwords on
+     * every start); throws {@link WeakPasswordException}, or {@link IllegalArgumentException} if there is no such login.
+     */
+    @Transactional
+    public void setPassword(String login, String password) {
+        PasswordPolicy.check(login, password);
+        int updated = jdbc.sql("UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL "
+                + "WHERE login = ?").params(encoder.encode(password), login).update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("no such login: " + login);
+        }
+    }
+
     /** Every account, by login. */
     public List<StaffAccount> list() {
         return jdbc.sql("SELECT login FROM app_user ORDER BY login").query(String.class).list().stream()
