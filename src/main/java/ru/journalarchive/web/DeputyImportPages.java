@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.journalarchive.jobs.BackgroundCloses;
 import ru.journalarchive.registry.ImportedSnapshot;
@@ -52,7 +50,7 @@ class DeputyImportPages {
             s = null;
         }
         if (s == null || !caller.maySee(s.schoolId())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new DeputyNotFound();
         }
         return s;
     }

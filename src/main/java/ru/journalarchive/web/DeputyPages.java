@@ -61,12 +61,12 @@ class DeputyPages {
         }
 
         /** When it was received, for people. */
-        String received() {
+        public String received() {
             return DeputyPages.shown(snapshot.receivedAt());
         }
 
         /** The badge of the import: ok (all closed), warn (some to close), bad (something refused). */
-        String badge() {
+        public String badge() {
             return refused > 0 ? "bad" : pending > 0 ? "warn" : "ok";
         }
     }

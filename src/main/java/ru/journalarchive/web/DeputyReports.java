@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 import ru.journalarchive.accesslog.AccessAction;
 import ru.journalarchive.accesslog.AccessEntry;
 import ru.journalarchive.accesslog.AccessLog;
@@ -203,10 +201,10 @@ class DeputyReports {
                 result = retrieval.retrieve(new RetrievalRequest(d.id(), null, out, caller.name(),
                         text("deputy.purpose.check"), null));
             } catch (RetrievalRefusedException e) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                throw new DeputyNotFound();
             }
             if (!result.retrieved()) {
-                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+                throw new DeputyNoIntactCopy();
             }
             String suffix = ArchivedDocument.ROLE_SIGNED_PDF.equals(result.object().role()) ? ".signed" : "";
             return download(Files.readAllBytes(out), fileName("journal", d) + suffix + ".pdf");
@@ -224,7 +222,7 @@ class DeputyReports {
         try {
             packet = packets.render(d.id());
         } catch (PaperCopyException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new DeputyNotFound();
         }
         byte[] pdf = packet.pdf().pdf();
         accessLog.record(AccessEntry.of(caller.name(), AccessAction.RETRIEVE, d.id(), text("deputy.purpose.print"),
@@ -240,7 +238,7 @@ class DeputyReports {
             d = null;
         }
         if (d == null || !caller.maySee(d.schoolId())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new DeputyNotFound();
         }
         return d;
     }
