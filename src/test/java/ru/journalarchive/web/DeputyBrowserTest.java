@@ -195,6 +195,7 @@ class DeputyBrowserTest {
                 .contains("Период окончен 27.12.2024; день 1 (проверка итоговых отметок) — 28.12.2024")
                 .contains("День 2 (29.12.2024)").contains("распечатана").contains("ПРОСРОЧЕНО")
                 .contains("ожидает подписи директора").contains("не зарегистрированы");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", fifth);
         browser.screenshot("deputy-reports");
 
         // 5. The archived PDF is the registry's; the print packet is a PDF of the class.
@@ -216,7 +217,7 @@ class DeputyBrowserTest {
         assertThat(packet.headers().firstValue("X-Content-SHA256")).hasValue(sha256(packet.body()));
         try (PDDocument doc = Loader.loadPDF(packet.body())) {
             String all = new PDFTextStripper().getText(doc);
-            assertThat(all).contains("5А").contains("М.П.");
+            assertThat(all).contains("КЛАССНЫЙ ЖУРНАЛ").contains("5А класс").contains("М.П.");
             assertThat(doc.getNumberOfPages()).isGreaterThan(2);
         }
 
