@@ -71,7 +71,8 @@ public record JournalControl(List<LateMark> lateMarks, List<MissingFinalMark> mi
             long days = ChronoUnit.DAYS.between(lesson.date(), entered);
             if (days > LATE_AFTER_DAYS) {
                 late.add(new LateMark(names.getOrDefault(m.student(), m.student()),
-                        journal.subjectName(lesson.subject()), lesson.date(), m.value(), entered, days, m.enteredBy()));
+                        journal.subjectName(lesson.subject()), lesson.date(), m.value(), entered, days,
+                        journal.teacherName(m.enteredBy())));
             }
         }
         late.sort(Comparator.comparing(LateMark::lessonDate).thenComparing(LateMark::subject)

@@ -23,7 +23,8 @@ class JournalControlTest {
         JournalControl control = JournalControl.of(EXAMPLE.get(1));
 
         assertThat(control.lateMarks()).hasSize(17)
-                .allSatisfy(m -> assertThat(m.daysLate()).isGreaterThan(JournalControl.LATE_AFTER_DAYS));
+                .allSatisfy(m -> assertThat(m.daysLate()).isGreaterThan(JournalControl.LATE_AFTER_DAYS))
+                .allSatisfy(m -> assertThat(m.enteredBy()).doesNotStartWith("t-").contains(" "));
         assertThat(control.lessonsWithoutHomework()).hasSize(36);
         assertThat(control.lessonsWithoutHomework().get(0)).isEqualTo(new JournalControl.LessonGap(
                 LocalDate.of(2024, 11, 5), 1, "Физическая культура",
