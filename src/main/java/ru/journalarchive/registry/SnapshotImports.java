@@ -87,6 +87,17 @@ public class SnapshotImports {
                 .update();
     }
 
+    /** The imports of these schools, the newest first (at most {@code limit}), each with its classes. */
+    public List<ImportedSnapshot> ofSchools(java.util.Collection<String> schoolIds, int limit) {
+        if (schoolIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM snapshot_import WHERE school_id IN (:schools) "
+                        + "ORDER BY received_at DESC, id LIMIT :limit")
+                .param("schools", List.copyOf(schoolIds)).param("limit", limit)
+                .query(UUID.class).list().stream().map(this::get).toList();
+    }
+
     /** Number of accepted snapshots: for tests and reports. */
     public long count() {
         return jdbc.sql("SELECT count(*) FROM snapshot_import").query(Long.class).single();

@@ -1,6 +1,8 @@
 package ru.journalarchive.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import ru.journalarchive.accesslog.AccessAction;
@@ -23,6 +25,7 @@ import ru.journalarchive.accesslog.AccessEntry;
 import ru.journalarchive.accesslog.AccessLog;
 import ru.journalarchive.archiving.ImportResult;
 import ru.journalarchive.archiving.SnapshotIntake;
+import ru.journalarchive.jobs.BackgroundCloses;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.SnapshotImports;
 import ru.journalarchive.security.Caller;
@@ -32,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/snapshots}: a journal system uploads its school's snapshot (validated whole, registered or rejected
- * with every violation, nothing stored), and anyone who may see the school reads the close's status per class.
+ * with every violation, nothing stored; accepted: its close starts in the background), and anyone who may see the
+ * school reads the close's status per class. A body over {@code archive.web.max-snapshot-size} answers 413.
  */
 @RestController
 @RequestMapping("/api/v1/snapshots")
@@ -43,11 +47,16 @@ class SnapshotController {
     private final SnapshotIntake intake;
     private final SnapshotImports imports;
     private final AccessLog accessLog;
+    private final BackgroundCloses closes;
+    private final long maxBytes;
 
-    SnapshotController(SnapshotIntake intake, SnapshotImports imports, AccessLog accessLog) {
+    SnapshotController(SnapshotIntake intake, SnapshotImports imports, AccessLog accessLog, BackgroundCloses closes,
+            WebApiProperties properties) {
         this.intake = intake;
         this.imports = imports;
         this.accessLog = accessLog;
+        this.closes = closes;
+        this.maxBytes = properties.maxSnapshotSize().toBytes();
     }
 
     /** The answer to an accepted upload. */
@@ -55,7 +64,15 @@ class SnapshotController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> upload(@RequestBody byte[] body, @AuthenticationPrincipal Caller caller) throws IOException {
+    ResponseEntity<?> upload(HttpServletRequest request, @AuthenticationPrincipal Caller caller) throws IOException {
+        byte[] body = bounded(request);
+        if (body == null) {
+            reject(caller, "too large: " + request.getContentLengthLong() + " bytes");
+            return problem(Problems.field(HttpStatus.CONTENT_TOO_LARGE, "snapshot-too-large", "Снимок слишком велик",
+                    "body", "Тело запроса больше допустимого размера снимка ("
+                            + DeputyPages.megabytes(DataSize.ofBytes(maxBytes))
+                            + " МБ, archive.web.max-snapshot-size). Ничего не сохранено."));
+        }
         String claimed = claimedSchool(body);
         if (claimed != null && !caller.maySee(claimed)) {
             // Checked before anything is validated or stored: a key writes for its own school only.
@@ -72,6 +89,8 @@ class SnapshotController {
             ImportedSnapshot s = result.snapshot();
             accessLog.record(new AccessEntry(caller.name(), AccessAction.UPLOAD, null, null, null, null, null,
                     "import " + s.id()));
+            // The journal system does not wait for the close: it polls GET /api/v1/snapshots/{id}.
+            closes.start(s.id());
             return ResponseEntity.accepted().location(URI.create("/api/v1/snapshots/" + s.id()))
                     .body(new Accepted(s.id(), s.schoolId(), s.academicYear(), s.classes().size(),
                             result.alreadyImported()));
@@ -108,13 +127,24 @@ class SnapshotController {
         return ResponseEntity.ok(SnapshotStatus.of(s));
     }
 
+    /** The request body, or null if it is larger than the cap (read no further than the cap). */
+    private byte[] bounded(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            return body.length > maxBytes ? null : body;
+        }
+    }
+
     private void reject(Caller caller, String detail) {
         accessLog.record(new AccessEntry(caller.name(), AccessAction.UPLOAD_REJECTED, null, null, null, null, null,
                 detail));
     }
 
     /** The snapshot's {@code school.id}, if the body is JSON that has one; validation reports everything else. */
-    private static String claimedSchool(byte[] body) {
+    static String claimedSchool(byte[] body) {
         try {
             JsonNode id = JSON.readTree(body).path("school").path("id");
             return id.isString() ? id.asString() : null;
