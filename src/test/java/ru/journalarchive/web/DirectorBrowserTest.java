@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,22 +123,22 @@ class DirectorBrowserTest {
     @Test
     @Order(1)
     void theDirectorSignsTheSelectedJournalsAndWatchesTheProgressToTheEnd() throws Exception {
-        browser.login("director.a", PASSWORD);
+        loginAs("director.a");
         assertThat(browser.path()).isEqualTo("/director");
         int unsigned = exampleJournals.size() + oldJournals.size();
         assertThat(browser.text("#count-unsigned")).isEqualTo(String.valueOf(unsigned));
         assertThat(browser.text("#count-acts")).isEqualTo("0");
         browser.screenshot("director-home");
 
-        browser.find("#card-unsigned a").click();
+        clickAndWait("#card-unsigned a");
         assertThat(browser.path()).isEqualTo("/director/signing");
-        assertThat(rowIds("#unsigned")).containsExactlyInAnyOrderElementsOf(ids(exampleJournals, oldJournals));
+        assertRows("#unsigned", ids(exampleJournals, oldJournals));
         assertThat(browser.text("#unsigned thead")).contains("Школа").contains("Учебный год").contains("Период")
                 .contains("Класс").contains("Вид документа").contains("Дата архивирования");
         assertThat(browser.text("#unsigned tbody")).contains("Классный журнал").contains("I четверть");
 
         // Nothing ticked: refused in Russian, nothing signed.
-        browser.find("#sign-submit").click();
+        clickAndWait("#sign-submit");
         assertThat(browser.text("#flash-error")).contains("Не выбран ни один документ");
 
         // Select all, then leave out the old journals (they go into a destruction act).
@@ -145,13 +146,13 @@ class DirectorBrowserTest {
         for (UUID old : oldJournals) {
             browser.find("#unsigned tr[data-id='" + old + "'] input[name=document]").click();
         }
-        browser.find("#sign-submit").click();
+        clickAndWait("#sign-submit");
         browser.waitUntil(d -> !browser.all("#signed-section").isEmpty());
         assertThat(browser.text("#signing-count"))
                 .isEqualTo("Подписано " + exampleJournals.size() + " из " + exampleJournals.size());
         assertThat(browser.text("#signing-state")).isEqualTo("Подписание завершено.");
-        assertThat(rowIds("#unsigned")).containsExactlyInAnyOrderElementsOf(oldJournals);
-        assertThat(rowIds("#signed")).containsExactlyInAnyOrderElementsOf(ids(exampleJournals, List.of()));
+        assertRows("#unsigned", oldJournals);
+        assertRows("#signed", ids(exampleJournals, List.of()));
         assertThat(browser.all("#signed .badge.ok")).hasSize(exampleJournals.size());
         assertThat(browser.text("#signed")).contains("ДЕМО");
         browser.screenshot("director-signing");
@@ -188,9 +189,9 @@ class DirectorBrowserTest {
     @Order(2)
     void anAgreedActIsReturnedWithAReasonAndTheNextOneApproved() throws Exception {
         DestructionAct first = agreedAct();
-        browser.login("director.a", PASSWORD).go("/director/acts");
-        assertThat(rowIds("#acts-awaiting")).containsExactly(first.id());
-        browser.find("#acts-awaiting a").click();
+        loginAs("director.a").go("/director/acts");
+        assertRows("#acts-awaiting", first.id());
+        clickAndWait("#acts-awaiting a");
         assertThat(browser.text("#act-title")).isEqualTo("Акт № " + first.number());
         assertThat(browser.text("#act-status")).isEqualTo(ActStatus.AGREED.russian());
         assertThat(browser.text("#act-records")).contains(OLD_YEAR).contains("Классный журнал");
@@ -212,8 +213,8 @@ class DirectorBrowserTest {
 
         DestructionAct second = agreedAct();
         browser.go("/director/acts");
-        assertThat(rowIds("#acts-awaiting")).containsExactly(second.id());
-        assertThat(rowIds("#acts-others")).containsExactly(first.id());
+        assertRows("#acts-awaiting", second.id());
+        assertRows("#acts-others", first.id());
         browser.screenshot("director-acts");
         browser.go("/director/acts/" + second.id());
         submitConfirmed("#approve-submit");
@@ -227,6 +228,8 @@ class DirectorBrowserTest {
         assertThat(approved.status()).isEqualTo(ActStatus.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo("Петрова И. М.");
         assertThat(registry.signature(approved.documentId())).isPresent();
+        assertThat(browser.text("#act-approved")).startsWith("Петрова И. М.");
+        browser.screenshot("director-act");
         assertThat(count("SELECT count(*) FROM access_log WHERE actor = 'director.a' AND action = 'action'"
                 + " AND detail = ?", "POST /director/acts/" + second.id() + "/approve")).isEqualTo(2);
 
@@ -241,12 +244,12 @@ class DirectorBrowserTest {
     @Test
     @Order(3)
     void aHoldIsPlacedAndReleasedWithErrorsNamedByField() {
-        browser.login("director.a", PASSWORD).go("/director/holds");
+        loginAs("director.a").go("/director/holds");
         assertThat(browser.text("#holds-none")).isEqualTo("Действующих запретов нет.");
         new org.openqa.selenium.support.ui.Select(browser.find("#scope")).selectByValue("class");
         browser.find("#year").sendKeys("2024-2025");
         browser.find("#classId").sendKeys("5a");
-        browser.find("#place-submit").click();
+        clickAndWait("#place-submit");
         assertThat(browser.text("#year-error")).startsWith("Поле «Учебный год» заполнено неверно");
         assertThat(browser.text("#reason-error")).startsWith("Поле «Основание» не заполнено");
         assertThat(holds.list(SCHOOL_A, true)).isEmpty();
@@ -254,7 +257,7 @@ class DirectorBrowserTest {
         browser.find("#year").clear();
         browser.find("#year").sendKeys("2024/2025");
         browser.find("#reason").sendKeys("Проверка Рособрнадзора");
-        browser.find("#place-submit").click();
+        clickAndWait("#place-submit");
         assertThat(browser.text("#notice")).isEqualTo("Запрет установлен; документов под запретом: 1.");
         List<Hold> placed = holds.list(SCHOOL_A, false);
         assertThat(placed).singleElement().satisfies(h -> {
@@ -297,12 +300,12 @@ class DirectorBrowserTest {
         List<UUID> ofB = registry.unsigned(new DocumentQuery(SCHOOL_B, null, null, null));
         assertThat(ofB).isNotEmpty();
 
-        browser.login("director.b", PASSWORD);
+        loginAs("director.b");
         assertThat(browser.text("#count-unsigned")).isEqualTo(String.valueOf(ofB.size()));
         assertThat(browser.text("#count-acts")).isEqualTo("0");
         assertThat(browser.text("#count-holds")).isEqualTo("0");
         browser.go("/director/signing");
-        assertThat(rowIds("#unsigned")).containsExactlyInAnyOrderElementsOf(ofB);
+        assertRows("#unsigned", ofB);
         assertThat(browser.pageText()).doesNotContain(SCHOOL_A);
         // Signing school A's document by a forged request: 404, nothing signed.
         assertThat(post("/director/signing", "document=" + oldJournals.get(0))).isEqualTo(404);
@@ -327,7 +330,7 @@ class DirectorBrowserTest {
     @Test
     @Order(5)
     void anArchivistCannotOpenTheDirectorsPagesNorSign() {
-        browser.login("archivist.a", PASSWORD);
+        loginAs("archivist.a");
         for (String path : List.of("/director", "/director/signing", "/director/acts", "/director/holds")) {
             browser.go(path);
             assertThat(browser.text("#error-text")).as(path).startsWith("Доступ запрещён");
@@ -347,11 +350,32 @@ class DirectorBrowserTest {
         return acts.agree(draft.id().toString(), "3", today, "Председатель ЭК Иванова");
     }
 
-    /** Clicks a submit button whose form asks for confirmation, and accepts it. */
+    /**
+     * Logs in and waits for the role's start page to have loaded (the login's redirects must be over before the next
+     * navigation, or they race with it).
+     */
+    private Browser loginAs(String login) {
+        browser.login(login, PASSWORD);
+        String home = login.startsWith("director") ? "/director" : "/archivist";
+        browser.waitUntil(d -> browser.path().equals(home) && !browser.all("footer.foot").isEmpty());
+        return browser;
+    }
+
+    /** Clicks a link or a submit button and waits for the next page to have loaded. */
+    private void clickAndWait(String css) {
+        WebElement element = browser.find(css);
+        element.click();
+        browser.waitUntil(ExpectedConditions.stalenessOf(element)::apply);
+        browser.waitUntil(d -> !browser.all("footer.foot").isEmpty());
+    }
+
+    /** Clicks a submit button whose form asks for confirmation, accepts it, and waits for the next page. */
     private void submitConfirmed(String css) {
-        browser.find(css).click();
+        WebElement button = browser.find(css);
+        button.click();
         browser.waitUntil(ExpectedConditions.alertIsPresent()::apply).accept();
-        browser.waitUntil(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+        browser.waitUntil(ExpectedConditions.stalenessOf(button)::apply);
+        browser.waitUntil(d -> !browser.all("footer.foot").isEmpty());
     }
 
     /** A POST from the page's session with its CSRF token (as a forged or scripted request would be): the status. */
@@ -379,6 +403,21 @@ class DirectorBrowserTest {
                   .then(function (h) { done(Array.from(new Uint8Array(h)).map(function (x) {
                       return x.toString(16).padStart(2, '0'); }).join('')); },
                         function (e) { done('failed: ' + e); });""", url);
+    }
+
+    /** Waits until the table shows exactly these rows (in any order), for up to a minute. */
+    private void assertRows(String table, List<UUID> expected) {
+        try {
+            browser.waitUntil(d -> Set.copyOf(rowIds(table)).equals(Set.copyOf(expected))
+                    && rowIds(table).size() == expected.size());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat(rowIds(table)).as(browser.path() + "\n" + browser.pageText())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    private void assertRows(String table, UUID expected) {
+        assertRows(table, List.of(expected));
     }
 
     private List<UUID> rowIds(String table) {
