@@ -120,6 +120,15 @@ public class DestructionActs {
         return get(act.id());
     }
 
+    /**
+     * What would stop the act's approval or execution now (an active hold, the ЭПК mark, another open act, a term not
+     * expired by 1 January of the act's year), one Russian line per blocked document; empty when nothing blocks it.
+     */
+    public List<String> blockers(DestructionAct act) {
+        return blockers.of(act.documentIds(), act.id(), LocalDate.of(act.year(), 1, 1)).stream()
+                .map(String::strip).toList();
+    }
+
     private List<ReviewGroup> notInOtherOpenActs(List<ReviewGroup> groups) {
         List<ReviewGroup> kept = new java.util.ArrayList<>();
         for (ReviewGroup g : groups) {
