@@ -85,7 +85,8 @@ class ArchivistArchive {
     }
 
     /** A document's retention: the term, from when it counts, the date it may be destroyed from, the holds. */
-    record RetentionView(String recordClass, String title, int termYears, String trigger, String legalBasis,
+    record RetentionView(String recordClass, String title, int termYears, String termText, String trigger,
+                         String legalBasis,
                          boolean epk, LocalDate eligibleForDestructionFrom, List<Hold> holds) {
     }
 
@@ -187,6 +188,7 @@ class ArchivistArchive {
             policy = null;
         }
         return new RetentionView(r.recordClass(), policy == null ? r.recordClass() : policy.title(), r.termYears(),
+                policy == null ? String.valueOf(r.termYears()) : policy.termText(),
                 policy == null ? null : policy.trigger(), policy == null ? null : policy.legalBasis(),
                 policy != null && policy.epk(), r.eligibleForDestructionFrom(), holds.activeCovering(d.id()));
     }

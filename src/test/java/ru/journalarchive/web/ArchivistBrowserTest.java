@@ -148,7 +148,7 @@ class ArchivistBrowserTest {
                 "\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d"));
         assertThat(browser.text("#retention-date")).isEqualTo(journal.retention().eligibleForDestructionFrom()
                 .format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))).isEqualTo("01.01.2031");
-        assertThat(browser.text("#retention-term")).contains("5");
+        assertThat(browser.text("#retention-term")).isEqualTo("5 лет");
         browser.screenshot("archivist-document");
 
         // «Скачать заверенную копию» without a purpose: refused in Russian, nothing handed out.
