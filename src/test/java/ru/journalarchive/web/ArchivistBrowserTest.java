@@ -230,7 +230,8 @@ class ArchivistBrowserTest {
         assertThat(browser.text("#copy-events")).contains("archivist.a").contains("распечатано для подшивки");
 
         browser.go("/archivist/paper");
-        assertThat(browser.all("#paper-copies tr.paper-copy")).singleElement()
+        browser.waitUntil(d -> !browser.all("#paper-form").isEmpty());
+        assertThat(browser.all("#paper-copies tr.paper-copy")).as(browser.pageText()).singleElement()
                 .satisfies(row -> assertThat(row.getText()).contains("school-a").contains("Q2").contains("14")
                         .contains("распечатана"));
         browser.screenshot("archivist-paper");
