@@ -93,6 +93,9 @@ class ArchivistBrowserTest {
                 pupilName = pupil.get("fullName").asString();
             }
         }
+        // An old year of school A (2019/2020: its journals may be destroyed from 1 January 2026) for an act.
+        Cli.Result old = cli.run("close", Snapshots.generate(tmp, "school-a", 10, 7L, "2019/2020").toString());
+        assertThat(old.exitCode()).as(old.out() + old.err()).isZero();
         Cli.Result example = cli.run("close", EXAMPLE.toString());
         assertThat(example.exitCode()).as(example.out() + example.err()).isZero();
         schoolBPupil = Snapshots.JSON.readTree(EXAMPLE.toFile()).get("classes").get(1).get("students").get(0)
@@ -237,6 +240,29 @@ class ArchivistBrowserTest {
         browser.screenshot("archivist-paper");
         assertThat(jdbc.sql("SELECT count(*) FROM paper_copy WHERE document_id = ? AND sheets = 14")
                 .param(journal.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theArchivistDraftsADestructionActFromTheRecordsWhoseTermExpired() {
+        browser.go("/archivist/acts");
+        assertThat(browser.text("#acts-none")).isEqualTo("Актов нет.");
+        browser.find("#act-year").clear();
+        browser.find("#act-year").sendKeys("2026");
+        browser.find("#act-submit").click();
+        browser.waitUntil(d -> !browser.all("#notice").isEmpty());
+        int expired = registry.list(new DocumentQuery("school-a", "2019/2020", null, null)).size();
+        assertThat(browser.text("#notice")).isEqualTo("Проект акта № 1/2026 подготовлен, дел: " + expired + ".");
+        assertThat(browser.all("#acts tr.act")).singleElement().satisfies(row -> assertThat(row.getText())
+                .contains("1/2026").contains("school-a").contains("проект").contains("после утверждения"));
+
+        // The same year again: every expired file is already in the open act, so nothing is drafted.
+        browser.find("#act-year").clear();
+        browser.find("#act-year").sendKeys("2026");
+        browser.find("#act-submit").click();
+        browser.waitUntil(d -> !browser.all("#act-error").isEmpty());
+        assertThat(browser.text("#act-error")).startsWith("Нет документов, срок хранения которых истёк к 01.01.2026");
+        assertThat(jdbc.sql("SELECT count(*) FROM destruction_act WHERE school_id = 'school-a'")
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
