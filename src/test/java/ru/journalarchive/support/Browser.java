@@ -83,6 +83,10 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
         waitUntil(d -> !d.getCurrentUrl().endsWith("/login"));
+        // The redirect to the role's start page may still be loading: wait until it shows who is signed in.
+        waitUntil(d -> !d.findElements(By.cssSelector("header.top .who .user")).isEmpty()
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.readyState")));
         return this;
     }
 
