@@ -30,7 +30,7 @@ public class RetentionForecast {
         return jdbc.sql("""
                 SELECT extract(year FROM r.eligible_for_destruction_from)::int AS year, r.record_class, count(*) AS n
                 FROM document_retention r JOIN archived_document d ON d.id = r.document_id
-                WHERE d.school_id IN (:schools) AND r.eligible_for_destruction_from IS NOT NULL AND """
+                WHERE d.school_id IN (:schools) AND r.eligible_for_destruction_from IS NOT NULL AND\s"""
                 + Tombstones.LIVE.formatted("d.id") + " GROUP BY 1, 2 ORDER BY 1, 2")
                 .param("schools", List.copyOf(schools))
                 .query((rs, n) -> new YearCount(rs.getInt("year"), rs.getString("record_class"), rs.getLong("n")))

@@ -59,7 +59,7 @@ class ItJobsApi {
             return forbidden();
         }
         if (page < 0 || size < 1 || size > 200) {
-            return SnapshotController.problem(Problems.field(HttpStatus.BAD_REQUEST, "bad-parameter",
+            return SnapshotController.problem(Problems.field(HttpStatus.BAD_REQUEST, "invalid-parameter",
                     "Неверный параметр", page < 0 ? "page" : "size",
                     page < 0 ? "Номер страницы не может быть отрицательным." : "Размер страницы — от 1 до 200."));
         }
