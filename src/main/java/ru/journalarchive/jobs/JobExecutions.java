@@ -73,14 +73,14 @@ public class JobExecutions {
         long total = jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single();
         List<Long> ids = jdbc.sql("SELECT job_execution_id FROM batch_job_execution ORDER BY job_execution_id DESC "
                         + "LIMIT ? OFFSET ?").params(size, (long) page * size).query(Long.class).list();
-        List<Execution> executions = ids.stream().map(repository::getJobExecution)
+        List<Execution> executions = ids.stream().map(this::raw)
                 .filter(java.util.Objects::nonNull).map(e -> view(e, false)).toList();
         return new Page(executions, total, page, size);
     }
 
     /** One execution with its steps, if it exists. */
     public Optional<Execution> get(long executionId) {
-        return Optional.ofNullable(repository.getJobExecution(executionId)).map(e -> view(e, true));
+        return Optional.ofNullable(raw(executionId)).map(e -> view(e, true));
     }
 
     /** Whether the execution may be restarted, and why not. */
@@ -107,8 +107,13 @@ public class JobExecutions {
         return new Restartability(true, null, false, null);
     }
 
+    /** The execution, or null if there is none (the JDBC repository throws for an unknown id). */
     JobExecution raw(long executionId) {
-        return repository.getJobExecution(executionId);
+        try {
+            return repository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return null;
+        }
     }
 
     private Execution view(JobExecution e, boolean withSteps) {

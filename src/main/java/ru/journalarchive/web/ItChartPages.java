@@ -63,14 +63,17 @@ class ItChartPages {
         });
         List<String> categories = dates.stream().map(DAY::format).toList();
         List<ItSvgChart.Series> series = new ArrayList<>();
+        int shade = 0;
         for (String location : locations) {
             for (boolean intact : new boolean[] {true, false}) {
                 List<Long> values = dates.stream().map(date -> days.stream()
                         .filter(d -> d.day().equals(date) && d.location().equals(location))
                         .mapToLong(d -> intact ? d.intact() : d.damaged()).sum()).toList();
+                // Intact copies in greens and blues, damaged ones in reds and oranges, one shade per location.
                 series.add(new ItSvgChart.Series(text(intact ? "it.charts.intact" : "it.charts.damaged", location),
-                        values));
+                        values, intact ? (shade % 2 == 0 ? 0 : 2) : (shade % 2 == 0 ? 1 : 3)));
             }
+            shade++;
         }
         return ItSvgChart.bars("chart-health", text("it.charts.health"), categories, series, false);
     }

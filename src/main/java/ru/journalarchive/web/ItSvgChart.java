@@ -18,8 +18,16 @@ final class ItSvgChart {
     private static final int TOP = 12;
     private static final int BOTTOM = 58;
 
-    /** A named series of values, one per category. */
-    record Series(String name, List<Long> values) {
+    /** A named series of values, one per category, drawn in colour {@code s<colour>} (its position if negative). */
+    record Series(String name, List<Long> values, int colour) {
+
+        Series(String name, List<Long> values) {
+            this(name, values, -1);
+        }
+
+        String colourOf(int position) {
+            return "s" + ((colour < 0 ? position : colour) % 6);
+        }
     }
 
     private ItSvgChart() {
@@ -85,7 +93,8 @@ final class ItSvgChart {
                 double h = (double) value / top * plotHeight;
                 double x = stacked ? x0 : x0 + s * barWidth;
                 double y = base - h;
-                svg.append("<rect class=\"bar s").append(s % 6).append("\" x=\"").append(fmt(x)).append("\" y=\"")
+                svg.append("<rect class=\"bar ").append(series.get(s).colourOf(s)).append("\" x=\"").append(fmt(x))
+                        .append("\" y=\"")
                         .append(fmt(y)).append("\" width=\"").append(fmt(Math.max(1, barWidth - 1)))
                         .append("\" height=\"").append(fmt(h)).append("\" data-series=\"")
                         .append(escape(series.get(s).name())).append("\" data-category=\"")
@@ -103,7 +112,8 @@ final class ItSvgChart {
         // The legend, one swatch per series, under the axis.
         double lx = LEFT;
         for (int s = 0; s < series.size(); s++) {
-            svg.append("<rect class=\"swatch s").append(s % 6).append("\" x=\"").append(fmt(lx)).append("\" y=\"")
+            svg.append("<rect class=\"swatch ").append(series.get(s).colourOf(s)).append("\" x=\"").append(fmt(lx))
+                    .append("\" y=\"")
                     .append(HEIGHT - 22).append("\" width=\"10\" height=\"10\"/>");
             svg.append("<text class=\"legend\" x=\"").append(fmt(lx + 14)).append("\" y=\"").append(HEIGHT - 13)
                     .append("\">").append(escape(series.get(s).name())).append("</text>");
