@@ -38,13 +38,13 @@ public class StorageReport {
                 FROM replica p JOIN archived_object o ON o.id = p.object_id GROUP BY p.location""")
                 .query((rs, n) -> new Holdings(rs.getString("location"), rs.getLong("objects"), rs.getLong("bytes"),
                         instant(rs.getTimestamp("all_verified_since"))))
-                .stream().collect(Collectors.toMap(Holdings::location, Function.identity()));
+                .list().stream().collect(Collectors.toMap(Holdings::location, Function.identity()));
         Map<String, Oldest> oldest = jdbc.sql("""
                 SELECT DISTINCT ON (location) location, object_key, verified_at FROM replica
                 ORDER BY location, verified_at, object_key""")
                 .query((rs, n) -> new Oldest(rs.getString("location"), rs.getString("object_key"),
                         instant(rs.getTimestamp("verified_at"))))
-                .stream().collect(Collectors.toMap(Oldest::location, Function.identity()));
+                .list().stream().collect(Collectors.toMap(Oldest::location, Function.identity()));
         Map<String, Events> events = jdbc.sql("""
                 SELECT location,
                        count(*) FILTER (WHERE event_type = 'fixity-failure') AS failures,
@@ -54,14 +54,14 @@ public class StorageReport {
                 .param(Timestamp.from(since))
                 .query((rs, n) -> new Events(rs.getString("location"), rs.getLong("failures"), rs.getLong("repairs"),
                         rs.getLong("repair_failures")))
-                .stream().collect(Collectors.toMap(Events::location, Function.identity()));
+                .list().stream().collect(Collectors.toMap(Events::location, Function.identity()));
         Map<String, Long> unresolved = jdbc.sql("""
                 SELECT location, count(*) AS unresolved FROM (
                     SELECT DISTINCT ON (object_id, location) location, event_type FROM audit_event
                     ORDER BY object_id, location, id DESC) last
                 WHERE event_type IN ('fixity-failure', 'repair-failure') GROUP BY location""")
                 .query((rs, n) -> Map.entry(rs.getString("location"), rs.getLong("unresolved")))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
         Set<String> names = new LinkedHashSet<>();
         locations.all().forEach(l -> names.add(l.name()));

@@ -62,23 +62,37 @@ class JobRuns {
 
     /** Starts the instance, resumes it if it did not complete, or reports it as complete. */
     JobRun startOrResume(Job job, JobParameters parameters) {
+        JobExecution last;
         try {
             JobInstance instance = instance(job, parameters);
             if (instance == null) {
                 return result(operator.start(job, parameters), false, false);
             }
-            JobExecution last = last(instance);
+            last = last(instance);
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 return result(last, false, true);
             }
-            if (last.getStatus().isRunning()) {
-                log.warn("Execution {} of {} was left running by a crash; recovering it", last.getId(), job.getName());
-                last = operator.recover(last);
-            }
-            log.info("Restarting execution {} of {}", last.getId(), job.getName());
-            return result(operator.restart(last), true, false);
         } catch (Exception e) {
             throw new IllegalStateException(job.getName() + " could not run: " + e.getMessage(), e);
+        }
+        return resume(last);
+    }
+
+    /**
+     * Restarts the last execution of an instance that did not complete; one a crash left running is first marked
+     * failed (the caller has made sure nothing runs it).
+     */
+    JobRun resume(JobExecution last) {
+        String jobName = last.getJobInstance().getJobName();
+        try {
+            if (last.getStatus().isRunning()) {
+                log.warn("Execution {} of {} was left running by a crash; recovering it", last.getId(), jobName);
+                last = operator.recover(last);
+            }
+            log.info("Restarting execution {} of {}", last.getId(), jobName);
+            return result(operator.restart(last), true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException(jobName + " could not run: " + e.getMessage(), e);
         }
     }
 
