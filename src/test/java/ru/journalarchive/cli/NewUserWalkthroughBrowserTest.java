@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,7 +117,9 @@ class NewUserWalkthroughBrowserTest {
         browser.waitUntil(d -> !browser.all("#doc-id").isEmpty());
         UUID documentId = UUID.fromString(browser.text("#doc-id"));
         browser.find("#copy-purpose").sendKeys("справка для заявителя");
-        byte[] copy = download("#copy-form");
+        Browser.Download download = browser.submitForDownload("#copy-form");
+        assertThat(download.status()).isEqualTo(200);
+        byte[] copy = download.bytes();
         ArchivedDocument document = registry.get(documentId);
         String expected = document.object(ArchivedDocument.ROLE_SIGNED_PDF)
                 .or(() -> document.object(ArchivedDocument.ROLE_PDF)).orElseThrow().sha256();
@@ -136,19 +136,4 @@ class NewUserWalkthroughBrowserTest {
         assertThat(registry.list(new DocumentQuery(school, null, null, null)).size()).isGreaterThan(signedBefore);
     }
 
-    /** Submits a download form from inside the page (its session and CSRF token) and returns the answer's bytes. */
-    private byte[] download(String form) {
-        List<?> answer = (List<?>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const form = document.querySelector(arguments[0]);
-                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
-                  .then(r => r.arrayBuffer().then(b => {
-                    const bytes = new Uint8Array(b); let s = '';
-                    for (let i = 0; i < bytes.length; i++) { s += String.fromCharCode(bytes[i]); }
-                    done([r.status, btoa(s)]);
-                  }))
-                  .catch(e => done([0, '']));""", form);
-        assertThat(answer.get(0)).isEqualTo(200L);
-        return Base64.getDecoder().decode((String) answer.get(1));
-    }
 }

@@ -129,6 +129,29 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition::apply);
     }
 
+    /** What a download form answered: the HTTP status, the content type and the bytes the browser would save. */
+    public record Download(long status, String contentType, byte[] bytes) {
+    }
+
+    /**
+     * Submits a form from inside the page (with its session and CSRF token, as its button would) and returns the
+     * answer: WebDriver cannot read a file the browser saves, so the page fetches it and hands the bytes over.
+     */
+    public Download submitForDownload(String formCss) {
+        List<?> answer = (List<?>) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.querySelector(arguments[0]);
+                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
+                  .then(r => r.arrayBuffer().then(b => {
+                    const bytes = new Uint8Array(b); let s = '';
+                    for (let i = 0; i < bytes.length; i++) { s += String.fromCharCode(bytes[i]); }
+                    done([r.status, r.headers.get('content-type') || '', btoa(s)]);
+                  }))
+                  .catch(e => done([0, String(e), '']));""", formCss);
+        return new Download((Long) answer.get(0), (String) answer.get(1),
+                java.util.Base64.getDecoder().decode((String) answer.get(2)));
+    }
+
     /** Saves a screenshot of the page as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -163,10 +162,10 @@ class ArchivistBrowserTest {
         assertThat(refused).isEqualTo("Укажите цель выдачи.");
 
         browser.find("#copy-purpose").sendKeys("справка для заявителя");
-        Object[] download = submitForDownload("#copy-form");
-        assertThat(download[0]).isEqualTo(200L);
-        assertThat((String) download[1]).startsWith("application/pdf");
-        byte[] pdf = (byte[]) download[2];
+        Browser.Download download = browser.submitForDownload("#copy-form");
+        assertThat(download.status()).isEqualTo(200L);
+        assertThat(download.contentType()).startsWith("application/pdf");
+        byte[] pdf = download.bytes();
         String registered = registry.get(journal.id()).object(ArchivedDocument.ROLE_PDF).orElseThrow().sha256();
         assertThat(CanonicalJson.sha256(pdf)).isEqualTo(registered);
         assertThat(jdbc.sql("SELECT count(*) FROM access_log WHERE actor = 'archivist.a' AND action = 'retrieve'"
@@ -190,9 +189,9 @@ class ArchivistBrowserTest {
         browser.find("#requester").sendKeys("Вымышленная Мария Ивановна, мать");
         browser.screenshot("archivist-extract");
 
-        Object[] download = submitForDownload("#extract-form");
-        assertThat(download[0]).isEqualTo(200L);
-        byte[] pdf = (byte[]) download[2];
+        Browser.Download download = browser.submitForDownload("#extract-form");
+        assertThat(download.status()).isEqualTo(200L);
+        byte[] pdf = download.bytes();
         String text = Pdfs.text(pdf);
         assertThat(text).contains("ВЫПИСКА ИТОГОВЫХ ОТМЕТОК").contains(pupilName).contains("для представления в колледж");
         assertThat(jdbc.sql("SELECT sha256 FROM pupil_extract WHERE student_id = ?").param(pupilId)
@@ -291,21 +290,4 @@ class ArchivistBrowserTest {
                 + " AND detail = 'GET /director'").query(Integer.class).single()).isPositive();
     }
 
-    /**
-     * Submits a form from inside the page (the session and its CSRF token, as the button would) and returns the
-     * status, the content type and the bytes of the answer: what the browser would save as the download.
-     */
-    private Object[] submitForDownload(String form) {
-        List<?> answer = (List<?>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const form = document.querySelector(arguments[0]);
-                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
-                  .then(r => r.arrayBuffer().then(b => {
-                    const bytes = new Uint8Array(b); let s = '';
-                    for (let i = 0; i < bytes.length; i++) { s += String.fromCharCode(bytes[i]); }
-                    done([r.status, r.headers.get('content-type') || '', btoa(s)]);
-                  }))
-                  .catch(e => done([0, String(e), '']));""", form);
-        return new Object[] {answer.get(0), answer.get(1), Base64.getDecoder().decode((String) answer.get(2))};
-    }
 }
