@@ -54,6 +54,8 @@ import ru.journalarchive.support.Snapshots;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=servlet")
 @ActiveProfiles("test")
+// Its own context: WebApiEndToEndTest's (the default one) already has an archivist.a.
+@org.springframework.test.context.TestPropertySource(properties = "test.context=director-browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectorBrowserTest {

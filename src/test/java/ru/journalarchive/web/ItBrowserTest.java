@@ -159,10 +159,21 @@ class ItBrowserTest {
 
         browser.go("/it/audit");
         assertThat(browser.text("#no-failures")).isEqualTo("Повреждений не найдено.");
-        browser.find("#audit-start").click();
+        WebElement start = browser.find("#audit-start");
+        start.click();
         browser.driver().switchTo().alert().accept();
-        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/it/audit"));
-        assertThat(browser.text("#notice")).isEqualTo("Проверка целостности запущена.");
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(start)::apply);
+        // The page after the POST says the audit started — unless the audit already ended and it.js reloaded it.
+        String notice = browser.waitUntil(d -> {
+            try {
+                List<WebElement> shown = d.findElements(By.id("notice"));
+                return !shown.isEmpty() ? shown.get(0).getText()
+                        : d.findElements(By.id("audit-last")).isEmpty() ? null : "finished";
+            } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
+                return null;
+            }
+        });
+        assertThat(notice).isIn("Проверка целостности запущена.", "finished");
         browser.screenshot("it-audit-progress");
         // it.js polls the progress and reloads the page when the audit has finished.
         browser.waitUntil(d -> !d.findElements(By.id("audit-last")).isEmpty());
@@ -215,9 +226,10 @@ class ItBrowserTest {
     @Test
     @Order(3)
     void theJobExecutionsAndTheirStepsAreListedAndAFailedCloseIsRestartedFromThePage() throws IOException {
-        browser.login("it.admin", PASSWORD).go("/it/jobs");
-        List<WebElement> rows = browser.all("#job-executions tbody tr");
-        assertThat(rows).extracting(r -> r.getAttribute("data-job")).contains("periodCloseJob", "fixityAuditJob");
+        browser.login("it.admin", PASSWORD);
+        List<WebElement> rows = shown("/it/jobs", "#job-executions tbody tr");
+        assertThat(rows).as(browser.path() + "\n" + browser.pageText()).extracting(r -> r.getAttribute("data-job"))
+                .contains("periodCloseJob", "fixityAuditJob");
         WebElement failedRow = rows.stream().filter(r -> r.getAttribute("data-id").equals(failedExecution + ""))
                 .findFirst().orElseThrow();
         assertThat(failedRow.getAttribute("data-status")).isEqualTo("FAILED");
@@ -249,8 +261,8 @@ class ItBrowserTest {
                 .param(failingImport).query(Long.class).single()).isZero();
         assertThat(logged("it.admin", "action", "POST /it/jobs/" + failedExecution + "/restart")).isEqualTo(1);
 
-        browser.go("/it/media");
-        WebElement medium = browser.find("section.medium[data-medium='USB-IT-1']");
+        // The restart page's script may still be reloading it: go to the media page until it is the one shown.
+        WebElement medium = shown("/it/media", "section.medium[data-medium='USB-IT-1']").get(0);
         assertThat(medium.findElement(By.cssSelector(".state")).getText()).isEqualTo("выдан: Завхоз Петрова");
         assertThat(medium.findElement(By.cssSelector(".kept")).getText()).isEqualTo("Сейф, каб. 12");
         assertThat(medium.findElement(By.cssSelector("table.uses")).getText())
@@ -293,4 +305,20 @@ class ItBrowserTest {
         return jdbc.sql("SELECT count(*) FROM access_log WHERE actor = ? AND action = ? AND detail = ?")
                 .params(actor, action, detail).query(Long.class).single();
     }
+
+    /**
+     * Opens a page and waits for the elements, opening it again if another page is shown (a page's own script
+     * reloading itself, or the redirect after login, can still be under way when the test moves on).
+     */
+    private List<WebElement> shown(String path, String css) {
+        browser.go(path);
+        return browser.waitUntil(d -> {
+            if (!d.getCurrentUrl().endsWith(path)) {
+                browser.go(path);
+            }
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found;
+        });
+    }
+
 }
