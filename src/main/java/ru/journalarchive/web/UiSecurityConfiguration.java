@@ -40,7 +40,7 @@ class UiSecurityConfiguration {
                         .addLogoutHandler((request, response, auth) -> logout(accessLog, auth)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .sessionManagement(s -> s.sessionFixation(f -> f.newSession()).maximumSessions(3))
+                .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) -> {
                     if (request.getUserPrincipal() instanceof Authentication a && a.getPrincipal() instanceof Caller c) {
                         accessLog.record(new AccessEntry(c.name(), AccessAction.DENIED, null, null, null, null, null,

@@ -106,7 +106,15 @@ public final class Browser implements AutoCloseable {
 
     /** The element, failing if the page has none. */
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        try {
+            return driver.findElement(By.cssSelector(css));
+        } catch (org.openqa.selenium.NoSuchElementException e) {
+            // Say which page was shown instead: a login page, an error page, a page still loading.
+            String shown = driver.getCurrentUrl() + "\n" + driver.findElements(By.tagName("body")).stream()
+                    .map(WebElement::getText).findFirst().orElse(driver.getPageSource());
+            throw new org.openqa.selenium.NoSuchElementException("no " + css + " on " + shown.substring(0,
+                    Math.min(shown.length(), 600)), e);
+        }
     }
 
     /** Every element matching. */
