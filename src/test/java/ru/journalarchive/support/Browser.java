@@ -104,11 +104,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** The element, failing if the page has none. */
+    /** The element, failing if the page has none within 10 s. */
     public WebElement find(String css) {
         try {
-            return driver.findElement(By.cssSelector(css));
-        } catch (org.openqa.selenium.NoSuchElementException e) {
+            // A page may still be loading (a redirect, a page's own reload): wait up to 10 s for the element.
+            return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(
+                    org.openqa.selenium.NoSuchElementException.class).until(d -> d.findElement(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
             // Say which page was shown instead: a login page, an error page, a page still loading.
             String shown = driver.getCurrentUrl() + "\n" + driver.findElements(By.tagName("body")).stream()
                     .map(WebElement::getText).findFirst().orElse(driver.getPageSource());

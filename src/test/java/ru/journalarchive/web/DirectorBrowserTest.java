@@ -382,8 +382,9 @@ class DirectorBrowserTest {
 
     /** A POST from the page's session with its CSRF token (as a forged or scripted request would be): the status. */
     private long post(String path, String body) {
-        String token = (String) ((JavascriptExecutor) browser.driver()).executeScript(
-                "var i = document.querySelector('input[name=_csrf]'); return i ? i.value : null;");
+        // Waits for the page to have its forms (it may still be loading after the previous step).
+        String token = browser.waitUntil(d -> (String) ((JavascriptExecutor) d).executeScript(
+                "var i = document.querySelector('input[name=_csrf]'); return i ? i.value : null;"));
         assertThat(token).as("a form with a CSRF token on " + browser.path()).isNotNull();
         Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
