@@ -1,9 +1,6 @@
 package ru.journalarchive.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +26,6 @@ import ru.journalarchive.retention.Holds;
 import ru.journalarchive.retention.RetentionPolicies;
 import ru.journalarchive.retention.RetentionPolicy;
 import ru.journalarchive.retrieval.DocumentRetrieval;
-import ru.journalarchive.retrieval.RetrievalRequest;
-import ru.journalarchive.retrieval.RetrievalResult;
 import ru.journalarchive.search.ArchiveSearch;
 import ru.journalarchive.search.SearchQuery;
 import ru.journalarchive.search.SearchResult;
@@ -213,32 +208,8 @@ class ArchivistArchive {
      */
     Optional<Copy> verifiedCopy(Caller caller, UUID id, String purpose, String requester) {
         ArchivedDocument d = document(caller, id);
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("archivist-copy");
-            Path out = dir.resolve("copy.pdf");
-            RetrievalResult result = retrieval.retrieve(new RetrievalRequest(d.id(), null, out, caller.name(),
-                    purpose, requester));
-            if (!result.retrieved()) {
-                return Optional.empty();
-            }
-            byte[] bytes = Files.readAllBytes(out);
-            Files.delete(out);
-            return Optional.of(new Copy(bytes, result.object().sha256(), result.location(), fileName(d)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                try (var leftovers = Files.list(dir)) {
-                    for (Path p : leftovers.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // a temporary folder left behind holds no personal data once its files are gone
-                }
-            }
-        }
+        return VerifiedBytes.of(retrieval, d.id(), caller.name(), purpose, requester).map(c -> new Copy(c.bytes(),
+                c.result().object().sha256(), c.result().location(), fileName(d)));
     }
 
     /** The file name of a copy, e.g. {@code class-journal-sosh-7-2024-2025-5a-Q1-v1.pdf}. */

@@ -1,8 +1,6 @@
 package ru.journalarchive.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,8 +39,6 @@ import ru.journalarchive.registry.SignatureRegistration;
 import ru.journalarchive.registry.SnapshotImports;
 import ru.journalarchive.retrieval.DocumentRetrieval;
 import ru.journalarchive.retrieval.RetrievalRefusedException;
-import ru.journalarchive.retrieval.RetrievalRequest;
-import ru.journalarchive.retrieval.RetrievalResult;
 import ru.journalarchive.security.Caller;
 
 /**
@@ -193,25 +189,15 @@ class DeputyReports {
     @GetMapping("/deputy/documents/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws IOException {
         ArchivedDocument d = visibleDocument(id, caller);
-        Path dir = Files.createTempDirectory("deputy-retrieve");
-        Path out = dir.resolve("document.pdf");
+        VerifiedBytes.Retrieved copy;
         try {
-            RetrievalResult result;
-            try {
-                result = retrieval.retrieve(new RetrievalRequest(d.id(), null, out, caller.name(),
-                        text("deputy.purpose.check"), null));
-            } catch (RetrievalRefusedException e) {
-                throw new DeputyNotFound();
-            }
-            if (!result.retrieved()) {
-                throw new DeputyNoIntactCopy();
-            }
-            String suffix = ArchivedDocument.ROLE_SIGNED_PDF.equals(result.object().role()) ? ".signed" : "";
-            return download(Files.readAllBytes(out), fileName("journal", d) + suffix + ".pdf");
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(dir);
+            copy = VerifiedBytes.of(retrieval, d.id(), caller.name(), text("deputy.purpose.check"), null)
+                    .orElseThrow(DeputyNoIntactCopy::new);
+        } catch (RetrievalRefusedException e) {
+            throw new DeputyNotFound();
         }
+        String suffix = ArchivedDocument.ROLE_SIGNED_PDF.equals(copy.result().object().role()) ? ".signed" : "";
+        return download(copy.bytes(), fileName("journal", d) + suffix + ".pdf");
     }
 
     /** The print packet of an archived class journal, rendered from its verified frozen JSON; logged. */

@@ -1,8 +1,6 @@
 package ru.journalarchive.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +29,6 @@ import ru.journalarchive.retention.RetentionReview;
 import ru.journalarchive.retention.RetentionReviewResult;
 import ru.journalarchive.retrieval.DocumentRetrieval;
 import ru.journalarchive.retrieval.RetrievalRefusedException;
-import ru.journalarchive.retrieval.RetrievalRequest;
-import ru.journalarchive.retrieval.RetrievalResult;
 import ru.journalarchive.security.Caller;
 import ru.journalarchive.text.RussianPlural;
 
@@ -126,26 +122,18 @@ class DirectorActsPage {
         if (act.documentId() == null) {
             throw DirectorScope.notFound();
         }
-        Path dir = Files.createTempDirectory("director-act");
-        Path out = dir.resolve("act.pdf");
+        byte[] bytes;
         try {
-            RetrievalResult result = retrieval.retrieve(new RetrievalRequest(act.documentId(), null, out,
-                    caller.name(), PDF_PURPOSE, null));
-            if (!result.retrieved()) {
-                throw new IllegalStateException("no intact copy of act " + act.number());
-            }
-            byte[] bytes = Files.readAllBytes(out);
-            String name = "akt-" + act.number().replace('/', '-') + ".pdf";
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(name).build().toString())
-                    .body(new ByteArrayResource(bytes));
+            bytes = VerifiedBytes.of(retrieval, act.documentId(), caller.name(), PDF_PURPOSE, null)
+                    .orElseThrow(() -> new IllegalStateException("no intact copy of act " + act.number())).bytes();
         } catch (RetrievalRefusedException refused) {
             throw DirectorScope.notFound();
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(dir);
         }
+        String name = "akt-" + act.number().replace('/', '-') + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name).build().toString())
+                .body(new ByteArrayResource(bytes));
     }
 
     private String page(DestructionAct act, Model model) {
