@@ -13,6 +13,8 @@ import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.NewImport;
 import ru.journalarchive.registry.SnapshotImports;
+import ru.journalarchive.regulations.Regulations;
+import ru.journalarchive.regulations.SnapshotConformance;
 import ru.journalarchive.snapshot.ClassJournal;
 import ru.journalarchive.snapshot.ClassJournals;
 import ru.journalarchive.snapshot.Snapshot;
@@ -20,7 +22,8 @@ import ru.journalarchive.snapshot.SnapshotReader;
 import ru.journalarchive.snapshot.SnapshotRejectedException;
 
 /**
- * Imports a snapshot file: validates it whole, then registers it and its classes in one transaction. A rejected
+ * Imports a snapshot file: validates it whole (the contract, then the school's regulation profile: marking scale and
+ * periods), then registers it and its classes in one transaction. A rejected
  * snapshot throws {@link SnapshotRejectedException} before anything is written.
  */
 @Service
@@ -30,16 +33,23 @@ public class SnapshotIntake {
 
     private final SnapshotReader reader;
     private final SnapshotImports imports;
+    private final Regulations regulations;
 
-    SnapshotIntake(SnapshotReader reader, SnapshotImports imports) {
+    SnapshotIntake(SnapshotReader reader, SnapshotImports imports, Regulations regulations) {
         this.reader = reader;
         this.imports = imports;
+        this.regulations = regulations;
     }
 
     /** Validates and registers a snapshot file; identical bytes imported before return the earlier import. */
     public ImportResult importFile(Path file) {
         SnapshotReader.Received received = reader.receive(file);
         Snapshot snapshot = received.snapshot();
+        // The contract holds; now the school's own regulation (its marking scale, its periods per grade).
+        var violations = SnapshotConformance.check(snapshot, regulations.forSchool(snapshot.school().id()));
+        if (!violations.isEmpty()) {
+            throw new SnapshotRejectedException(violations);
+        }
         byte[] raw = received.bytes();
         String sha256 = CanonicalJson.sha256(raw);
         var earlier = imports.findIdBySha256(sha256);
