@@ -112,7 +112,7 @@ class ReportControlEndToEndTest {
         assertThat(text.out()).contains("5А, 2 четверть: отметка за устный ответ выставлена поздно — "
                 + names.get("oralLate") + ", ").contains(", выставлена ").contains("срок — до конца ")
                 .contains("отметка за письменную работу (вид работы не указан) выставлена поздно")
-                .doesNotContain("st-0").doesNotContain("5a-l").doesNotContain("t-00");
+                .doesNotContain("st-0").doesNotContain("5a-l").doesNotContain("t-00").doesNotContain("ctl-000");
     }
 
     @Test

@@ -85,16 +85,22 @@ class ReportControlCommand implements Callable<Integer> {
         }
         RegulationProfile profile = regulations.forSchool(school);
         List<ControlFinding> findings = new ArrayList<>();
+        String schoolName = school;
         for (ArchivedDocument d : journals) {
-            freezer.get(d.frozenJournalId()).ifPresent(f -> findings.addAll(
-                    JournalControl.of(f.journal(), profile).findings()));
+            var frozen = freezer.get(d.frozenJournalId());
+            if (frozen.isPresent()) {
+                var journal = frozen.get().journal();
+                findings.addAll(JournalControl.of(journal, profile).findings());
+                schoolName = journal.school().shortName() != null ? journal.school().shortName()
+                        : journal.school().name();
+            }
         }
         findings.sort(Comparator.comparing(ControlFinding::kind)); // stable: each class's own order kept
         if (json) {
             findings.forEach(f -> System.out.println(JSON.writeValueAsString(toJson(f))));
             return 0;
         }
-        System.out.println(messages.get("report.control.header", school, year, periodName(period), profile.title(),
+        System.out.println(messages.get("report.control.header", schoolName, year, periodName(period), profile.title(),
                 journals.size()));
         Kind current = null;
         for (ControlFinding f : findings) {
