@@ -166,6 +166,9 @@ class ReportControlEndToEndTest {
         refused("--class", "report", "control", "--school", "ctl-bad", "--year", "2024/2025", "--period", "Q2",
                 "--class", "7z");
         refused("--school", "report", "control", "--year", "2024/2025", "--period", "Q2");
+        Cli.Result help = ok("report", "control", "--help");
+        assertThat(help.out()).contains("Контроль ведения журнала за период").contains("Учебный год")
+                .contains("--json").contains("Код выхода 0 и при замечаниях");
         Cli.Result nothing = cli.run("report", "control", "--school", "ctl-bad", "--year", "2024/2025", "--period",
                 "Q3");
         assertThat(nothing.exitCode()).isEqualTo(2);
