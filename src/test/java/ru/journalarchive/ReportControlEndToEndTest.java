@@ -169,6 +169,7 @@ class ReportControlEndToEndTest {
         Cli.Result help = ok("report", "control", "--help");
         assertThat(help.out()).contains("Контроль ведения журнала за период").contains("Учебный год")
                 .contains("--json").contains("Код выхода 0 и при замечаниях");
+        assertThat(ok("--help").out()).contains("report").contains("Отчёты заместителя директора");
         Cli.Result nothing = cli.run("report", "control", "--school", "ctl-bad", "--year", "2024/2025", "--period",
                 "Q3");
         assertThat(nothing.exitCode()).isEqualTo(2);

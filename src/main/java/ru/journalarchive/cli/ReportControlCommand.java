@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import ru.journalarchive.archiving.ClassArchiver;
 import ru.journalarchive.freezing.ControlFinding;
 import ru.journalarchive.freezing.ControlFinding.Kind;
 import ru.journalarchive.freezing.ControlTexts;
@@ -42,7 +43,20 @@ class ReportControlCommand implements Callable<Integer> {
     static final int REFUSED = 2;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CLASS_JOURNAL = "class-journal";
+
+    /** The keys of each kind, in the fixed order of {@link #KEYS}. */
+    private static final Map<Kind, Set<String>> APPLICABLE = Map.of(
+            Kind.LATE_MARK, Set.of("studentId", "studentName", "lessonId", "lessonDate", "lessonNumber", "workType",
+                    "work", "value", "enteredAt", "enteredBy", "enteredByName", "dueAt"),
+            Kind.LATE_FINAL_MARK, Set.of("studentId", "studentName", "value", "enteredAt", "enteredBy",
+                    "enteredByName", "dueAt"),
+            Kind.FEW_MARKS, Set.of("studentId", "studentName", "count", "minimum"),
+            Kind.MISSING_FINAL_MARK, Set.of("studentId", "studentName"),
+            Kind.NO_TOPIC, Set.of("lessonId", "lessonDate", "lessonNumber", "teacher", "teacherName"),
+            Kind.NO_HOMEWORK, Set.of("lessonId", "lessonDate", "lessonNumber", "teacher", "teacherName"));
+
+    /** Every key in the order printed; the common ones first. */
+    private static final Map<String, Function<ControlFinding, Object>> KEYS = keys();
 
     @Option(names = "--school", required = true, descriptionKey = "report.option.school")
     String school;
@@ -102,12 +116,13 @@ class ReportControlCommand implements Callable<Integer> {
         }
         System.out.println(messages.get("report.control.header", schoolName, year, periodName(period), profile.title(),
                 journals.size()));
+        Map<Kind, Long> counts = findings.stream().collect(java.util.stream.Collectors.groupingBy(
+                ControlFinding::kind, java.util.stream.Collectors.counting()));
         Kind current = null;
         for (ControlFinding f : findings) {
             if (f.kind() != current) {
                 current = f.kind();
-                System.out.println(texts.kind(current) + " (" + findings.stream().filter(g -> g.kind() == f.kind())
-                        .count() + "):");
+                System.out.println(texts.kind(current) + " (" + counts.get(current) + "):");
             }
             System.out.println("  " + texts.full(f));
         }
@@ -123,7 +138,8 @@ class ReportControlCommand implements Callable<Integer> {
             return messages.get("report.input.school", school);
         }
         String y = year.strip();
-        if (!y.matches("\\d{4}/\\d{4}") || Integer.parseInt(y.substring(5)) != Integer.parseInt(y.substring(0, 4)) + 1) {
+        if (!y.matches("\\d{4}/\\d{4}")
+                || Integer.parseInt(y.substring(5)) != Integer.parseInt(y.substring(0, 4)) + 1) {
             return messages.get("report.input.year", year);
         }
         year = y;
@@ -142,7 +158,7 @@ class ReportControlCommand implements Callable<Integer> {
     private List<ArchivedDocument> latestJournals() {
         Map<String, ArchivedDocument> latest = new LinkedHashMap<>();
         for (ArchivedDocument d : registry.list(new DocumentQuery(school, year, period, classId))) {
-            if (CLASS_JOURNAL.equals(d.documentType()) && d.frozenJournalId() != null) {
+            if (ClassArchiver.CLASS_JOURNAL.equals(d.documentType()) && d.frozenJournalId() != null) {
                 latest.merge(d.classId(), d, (a, b) -> b.version() > a.version() ? b : a);
             }
         }
@@ -156,20 +172,6 @@ class ReportControlCommand implements Callable<Integer> {
             return periodId;
         }
     }
-
-    /** The keys of each kind, in the fixed order of {@link #KEYS}. */
-    private static final Map<Kind, Set<String>> APPLICABLE = Map.of(
-            Kind.LATE_MARK, Set.of("studentId", "studentName", "lessonId", "lessonDate", "lessonNumber", "workType",
-                    "work", "value", "enteredAt", "enteredBy", "enteredByName", "dueAt"),
-            Kind.LATE_FINAL_MARK, Set.of("studentId", "studentName", "value", "enteredAt", "enteredBy",
-                    "enteredByName", "dueAt"),
-            Kind.FEW_MARKS, Set.of("studentId", "studentName", "count", "minimum"),
-            Kind.MISSING_FINAL_MARK, Set.of("studentId", "studentName"),
-            Kind.NO_TOPIC, Set.of("lessonId", "lessonDate", "lessonNumber", "teacher", "teacherName"),
-            Kind.NO_HOMEWORK, Set.of("lessonId", "lessonDate", "lessonNumber", "teacher", "teacherName"));
-
-    /** Every key in the order printed; the common ones first. */
-    private static final Map<String, Function<ControlFinding, Object>> KEYS = keys();
 
     private static Map<String, Function<ControlFinding, Object>> keys() {
         Map<String, Function<ControlFinding, Object>> k = new LinkedHashMap<>();

@@ -78,8 +78,8 @@ final class ClassFacts {
     }
 
     private ControlFinding finding(Kind kind, String studentId, Snapshot.Lesson l, String subject, String workType,
-            boolean oral, String value, String enteredAt, String enteredBy, ZonedDateTime due, boolean byTime, Integer count,
-            Integer minimum) {
+            boolean oral, String value, String enteredAt, String enteredBy, ZonedDateTime due, boolean byTime,
+            Integer count, Integer minimum) {
         boolean gap = kind == Kind.NO_TOPIC || kind == Kind.NO_HOMEWORK;
         return new ControlFinding(kind, schoolClass.id(), schoolClass.name(), schoolClass.period().id(),
                 schoolClass.period().name(), studentId,

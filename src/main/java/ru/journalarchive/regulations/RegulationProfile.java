@@ -193,7 +193,8 @@ public record RegulationProfile(String id, String title, String basis, Organisat
 
         /**
          * The last moment a period's final mark is on time (the end of the period's last day minus
-         * {@code finalMarkDaysBeforePeriodEnd} days, in the school's zone), or empty when the profile sets no such rule.
+         * {@code finalMarkDaysBeforePeriodEnd} days, in the school's zone), or empty when the profile sets no such
+         * rule.
          */
         public Optional<ZonedDateTime> finalMarkDueAt(LocalDate periodEnd, ZoneId zone) {
             if (finalMarkDaysBeforePeriodEnd == null) {

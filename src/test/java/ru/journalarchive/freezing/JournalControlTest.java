@@ -56,7 +56,7 @@ class JournalControlTest {
         assertThat(gap.subjectName()).isEqualTo("Физическая культура");
         assertThat(gap.teacherName()).isEqualTo(fifth.teacherName(firstLesson(fifth, "2024-11-05", 1).teacher()));
         assertThat(control.of(Kind.NO_TOPIC)).isEmpty();
-        // 22 pupils, one left on 3 December: 21 × 9 subjects, every one has its Q2 mark (the pupil who left needs none).
+        // 22 pupils, one left on 3 December: 21 × 9 subjects, every one has its Q2 mark (the one who left needs none).
         assertThat(control.of(Kind.MISSING_FINAL_MARK)).isEmpty();
         assertThat(control.of(Kind.LATE_FINAL_MARK)).as("seed 000 has no final-mark deadline").isEmpty();
         assertThat(control.clean()).isFalse();
