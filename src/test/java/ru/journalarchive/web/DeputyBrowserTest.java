@@ -182,6 +182,7 @@ class DeputyBrowserTest {
         browser.find("#reports-link").click();
         browser.waitUntil(d -> browser.path().endsWith("/reports"));
         assertThat(browser.text("#changes-none")).startsWith("Изменений задним числом нет");
+        assertThat(browser.text("#control .hint")).contains("по регламенту школы «Пятидневное оформление");
         WebElement fifth = browser.find("#control .control-class[data-class='5a']");
         assertThat(fifth.getText()).contains("поздних отметок — 17, поздних итоговых — 0, мало отметок — 0, "
                 + "нет итоговых — 0, уроков без темы — 0, без домашнего задания — 36");
