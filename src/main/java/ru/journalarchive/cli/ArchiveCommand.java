@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class, StorageReportCommand.class,
                 RetentionCommand.class, HoldCommand.class, ActCommand.class, DispositionCommand.class,
                 YearCloseCommand.class, ExtractCommand.class, PacketCommand.class, PaperCommand.class,
+                ReportCommand.class,
 
                 SearchCommand.class, RetrieveCommand.class, AccessLogCommand.class, CorrectCommand.class,
                 BenchmarkSearchCommand.class,

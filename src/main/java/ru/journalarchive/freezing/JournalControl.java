@@ -1,119 +1,138 @@
 package ru.journalarchive.freezing;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import ru.journalarchive.freezing.ControlFinding.Kind;
+import ru.journalarchive.regulations.RegulationProfile;
 import ru.journalarchive.snapshot.ClassJournal;
 import ru.journalarchive.snapshot.Snapshot;
 
 /**
- * The deputy's control report of one frozen period journal (002 §1.2.10, §1.2.13; 004 §4.6.5): marks entered late
- * (more than {@link #LATE_AFTER_DAYS} days after their lesson), final marks of the period missing for a pupil who is
- * in the class at the period's end, and lessons without a topic or (from grade 2: grade 1 has no homework) without
- * homework. Computed from the frozen journal only, so it describes exactly what was archived.
+ * The deputy's control report of one frozen period journal under the school's regulation profile (002 §1.2.10,
+ * §1.2.13; 004 §4.6.5): marks entered after the profile's deadline for their work kind and grade band, the period's
+ * final marks entered after the profile's final-mark deadline, pupils with fewer current marks than the profile's
+ * minimum in a subject, final marks of the period missing for a pupil in the class at the period's end, and lessons
+ * without a topic or (in a class that {@linkplain #keepsMarks keeps marks}) without homework. Computed from the frozen
+ * journal only, so it describes exactly what was archived. See {@code archive-format/control-report.md}.
  *
- * @param lateMarks          marks entered late, by lesson date
- * @param missingFinalMarks  pupil × subject without the period's final mark (none for grade 1, which has no marks)
- * @param lessonsWithoutTopic   lessons whose topic is empty
- * @param lessonsWithoutHomework lessons whose homework is empty (none for grade 1)
+ * @param profileId the regulation profile the report follows
+ * @param findings  every finding, by kind in {@link Kind}'s order
  */
-public record JournalControl(List<LateMark> lateMarks, List<MissingFinalMark> missingFinalMarks,
-                             List<LessonGap> lessonsWithoutTopic, List<LessonGap> lessonsWithoutHomework) {
-
-    /** A mark entered more days than this after its lesson's date is late. */
-    public static final int LATE_AFTER_DAYS = 3;
-
-    /** A mark entered late. */
-    public record LateMark(String student, String subject, LocalDate lessonDate, String value, LocalDate enteredOn,
-                           long daysLate, String enteredBy) {
-    }
-
-    /** A pupil without the period's final mark in a subject. */
-    public record MissingFinalMark(String student, String subject) {
-    }
-
-    /** A lesson with an unfilled field. */
-    public record LessonGap(LocalDate date, int number, String subject, String teacher) {
-    }
+public record JournalControl(String profileId, List<ControlFinding> findings) {
 
     /** Whether the journal has nothing to report. */
     public boolean clean() {
-        return lateMarks.isEmpty() && missingFinalMarks.isEmpty() && lessonsWithoutTopic.isEmpty()
-                && lessonsWithoutHomework.isEmpty();
+        return findings.isEmpty();
     }
 
-    /** The control report of a frozen class journal. */
-    public static JournalControl of(ClassJournal journal) {
-        Snapshot.SchoolClass c = journal.schoolClass();
-        Map<String, Snapshot.Lesson> lessons = nz(c.lessons()).stream()
-                .collect(Collectors.toMap(Snapshot.Lesson::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<String, String> names = nz(c.students()).stream()
-                .collect(Collectors.toMap(Snapshot.Student::id, Snapshot.Student::fullName, (a, b) -> a));
-        boolean marked = c.grade() > 1;
+    /** The findings of one kind. */
+    public List<ControlFinding> of(Kind kind) {
+        return findings.stream().filter(f -> f.kind() == kind).toList();
+    }
 
-        List<LateMark> late = new ArrayList<>();
-        for (Snapshot.Mark m : nz(c.marks())) {
-            Snapshot.Lesson lesson = lessons.get(m.lesson());
-            LocalDate entered = day(m.enteredAt());
-            if (lesson == null || entered == null) {
-                continue;
+    /** The number of findings of a kind. */
+    public long count(Kind kind) {
+        return findings.stream().filter(f -> f.kind() == kind).count();
+    }
+
+    /** The findings grouped by kind, in {@link Kind}'s order, only the kinds that have findings. */
+    public Map<Kind, List<ControlFinding>> byKind() {
+        Map<Kind, List<ControlFinding>> grouped = new EnumMap<>(Kind.class);
+        findings.forEach(f -> grouped.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f));
+        return new LinkedHashMap<>(grouped);
+    }
+
+    /**
+     * Whether a class keeps marks and sets homework: every grade but a school's grade 1 (no marks, no homework). The
+     * one place that says so: marks, final marks and homework are checked only where it holds.
+     */
+    public static boolean keepsMarks(ClassJournal journal) {
+        return journal.schoolClass().grade() > 1;
+    }
+
+    /** The control report of a frozen class journal under a regulation profile. */
+    public static JournalControl of(ClassJournal journal, RegulationProfile profile) {
+        ClassFacts facts = new ClassFacts(journal);
+        boolean marked = keepsMarks(journal);
+        List<ControlFinding> all = new ArrayList<>();
+        if (marked) {
+            all.addAll(sorted(MarkTimeliness.lateMarks(facts, profile), Comparator.comparing(
+                    ControlFinding::lessonDate).thenComparing(ControlFinding::lessonNumber)
+                    .thenComparing(ControlFinding::subjectName).thenComparing(ControlFinding::studentName)));
+            all.addAll(sorted(MarkTimeliness.lateFinalMarks(facts, profile), Comparator.comparing(
+                    ControlFinding::subjectName).thenComparing(ControlFinding::studentName)));
+            all.addAll(fewMarks(facts, profile));
+            all.addAll(missingFinalMarks(facts));
+        }
+        Comparator<ControlFinding> byLesson = Comparator.comparing(ControlFinding::lessonDate)
+                .thenComparing(ControlFinding::lessonNumber);
+        List<ControlFinding> noTopic = new ArrayList<>();
+        List<ControlFinding> noHomework = new ArrayList<>();
+        for (Snapshot.Lesson l : facts.lessons()) {
+            if (ClassFacts.blank(l.topic())) {
+                noTopic.add(facts.lessonGap(Kind.NO_TOPIC, l));
             }
-            long days = ChronoUnit.DAYS.between(lesson.date(), entered);
-            if (days > LATE_AFTER_DAYS) {
-                late.add(new LateMark(names.getOrDefault(m.student(), m.student()),
-                        journal.subjectName(lesson.subject()), lesson.date(), m.value(), entered, days,
-                        journal.teacherName(m.enteredBy())));
+            if (marked && ClassFacts.blank(l.homework())) {
+                noHomework.add(facts.lessonGap(Kind.NO_HOMEWORK, l));
             }
         }
-        late.sort(Comparator.comparing(LateMark::lessonDate).thenComparing(LateMark::subject)
-                .thenComparing(LateMark::student));
+        all.addAll(sorted(noTopic, byLesson));
+        all.addAll(sorted(noHomework, byLesson));
+        return new JournalControl(profile.id(), List.copyOf(all));
+    }
 
-        List<MissingFinalMark> missing = new ArrayList<>();
-        if (marked) {
-            Set<String> finals = nz(c.finalMarks()).stream()
-                    .filter(f -> c.period().id().equals(f.period()) && f.value() != null && !f.value().isBlank())
-                    .map(f -> f.student() + "/" + f.subject()).collect(Collectors.toSet());
-            for (String subject : subjectsTaught(journal)) {
-                for (Snapshot.Student s : pupilsOf(c, subject)) {
-                    if (!finals.contains(s.id() + "/" + subject)) {
-                        missing.add(new MissingFinalMark(s.fullName(), journal.subjectName(subject)));
-                    }
+    /** Pupils with fewer numeric marks of the scale in a subject's lessons of the period than the profile's minimum. */
+    private static List<ControlFinding> fewMarks(ClassFacts facts, RegulationProfile profile) {
+        Integer minimum = profile.marks().minimumPerPeriod();
+        List<ControlFinding> few = new ArrayList<>();
+        if (minimum == null) {
+            return few;
+        }
+        Snapshot.Period period = facts.schoolClass().period();
+        Map<String, Long> counts = ClassFacts.nz(facts.schoolClass().marks()).stream()
+                .filter(m -> profile.marks().scaleMarks().contains(m.value()))
+                .filter(m -> facts.lesson(m.lesson()) != null && within(facts.lesson(m.lesson()).date(), period))
+                .collect(Collectors.groupingBy(m -> m.student() + "/" + facts.lesson(m.lesson()).subject(),
+                        Collectors.counting()));
+        for (String subject : subjectsTaught(facts.journal())) {
+            for (Snapshot.Student s : pupilsOf(facts.schoolClass(), subject)) {
+                long count = counts.getOrDefault(s.id() + "/" + subject, 0L);
+                if (count < minimum) {
+                    few.add(facts.fewMarks(s.id(), subject, (int) count, minimum));
                 }
             }
         }
+        return few;
+    }
 
-        List<LessonGap> noTopic = new ArrayList<>();
-        List<LessonGap> noHomework = new ArrayList<>();
-        for (Snapshot.Lesson l : lessons.values()) {
-            LessonGap gap = new LessonGap(l.date(), l.number(), journal.subjectName(l.subject()),
-                    journal.teacherName(l.teacher()));
-            if (blank(l.topic())) {
-                noTopic.add(gap);
-            }
-            if (marked && blank(l.homework())) {
-                noHomework.add(gap);
+    /** Pupils present at the period's end without the period's final mark in a subject they are taught. */
+    private static List<ControlFinding> missingFinalMarks(ClassFacts facts) {
+        Snapshot.SchoolClass c = facts.schoolClass();
+        Set<String> finals = ClassFacts.nz(c.finalMarks()).stream()
+                .filter(f -> c.period().id().equals(f.period()) && !ClassFacts.blank(f.value()))
+                .map(f -> f.student() + "/" + f.subject()).collect(Collectors.toSet());
+        List<ControlFinding> missing = new ArrayList<>();
+        for (String subject : subjectsTaught(facts.journal())) {
+            for (Snapshot.Student s : pupilsOf(c, subject)) {
+                if (!finals.contains(s.id() + "/" + subject)) {
+                    missing.add(facts.missingFinalMark(s.id(), subject));
+                }
             }
         }
-        Comparator<LessonGap> order = Comparator.comparing(LessonGap::date).thenComparing(LessonGap::number);
-        noTopic.sort(order);
-        noHomework.sort(order);
-        return new JournalControl(List.copyOf(late), List.copyOf(missing), List.copyOf(noTopic),
-                List.copyOf(noHomework));
+        return missing;
     }
 
     /** The subjects that have lessons in the class, in the journal's subject order. */
     private static List<String> subjectsTaught(ClassJournal journal) {
-        Set<String> taught = nz(journal.schoolClass().lessons()).stream().map(Snapshot.Lesson::subject)
+        Set<String> taught = ClassFacts.nz(journal.schoolClass().lessons()).stream().map(Snapshot.Lesson::subject)
                 .collect(Collectors.toSet());
         Set<String> ordered = new LinkedHashSet<>();
         journal.subjectsById().keySet().stream().filter(taught::contains).forEach(ordered::add);
@@ -126,34 +145,25 @@ public record JournalControl(List<LateMark> lateMarks, List<MissingFinalMark> mi
      * only in groups, in one of its groups.
      */
     private static List<Snapshot.Student> pupilsOf(Snapshot.SchoolClass c, String subject) {
-        boolean wholeClass = nz(c.lessons()).stream()
-                .anyMatch(l -> subject.equals(l.subject()) && blank(l.group()));
-        Set<String> inGroups = nz(c.groups()).stream().filter(g -> subject.equals(g.subject()))
-                .flatMap(g -> nz(g.students()).stream()).collect(Collectors.toSet());
+        boolean wholeClass = ClassFacts.nz(c.lessons()).stream()
+                .anyMatch(l -> subject.equals(l.subject()) && ClassFacts.blank(l.group()));
+        Set<String> inGroups = ClassFacts.nz(c.groups()).stream().filter(g -> subject.equals(g.subject()))
+                .flatMap(g -> ClassFacts.nz(g.students()).stream()).collect(Collectors.toSet());
         LocalDate end = c.period().end();
-        return nz(c.students()).stream()
+        return ClassFacts.nz(c.students()).stream()
                 .filter(s -> s.left() == null || !s.left().isBefore(end))
                 .filter(s -> s.enrolled() == null || !s.enrolled().isAfter(end))
                 .filter(s -> wholeClass || inGroups.contains(s.id()))
                 .toList();
     }
 
-    private static LocalDate day(String instant) {
-        if (instant == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(instant).toLocalDate();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    private static boolean within(LocalDate day, Snapshot.Period period) {
+        return !day.isBefore(period.start()) && !day.isAfter(period.end());
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static <T> List<T> nz(List<T> list) {
-        return list == null ? List.of() : list;
+    private static List<ControlFinding> sorted(List<ControlFinding> findings, Comparator<ControlFinding> order) {
+        List<ControlFinding> copy = new ArrayList<>(findings);
+        copy.sort(order);
+        return copy;
     }
 }

@@ -191,6 +191,19 @@ public record RegulationProfile(String id, String title, String basis, Organisat
     public record Marks(List<String> scaleMarks, List<String> scaleSpecial, Set<String> oralWorkTypes,
                         List<MarkDeadline> deadlines, Integer finalMarkDaysBeforePeriodEnd, Integer minimumPerPeriod) {
 
+        /**
+         * The last moment a period's final mark is on time (the end of the period's last day minus
+         * {@code finalMarkDaysBeforePeriodEnd} days, in the school's zone), or empty when the profile sets no such
+         * rule.
+         */
+        public Optional<ZonedDateTime> finalMarkDueAt(LocalDate periodEnd, ZoneId zone) {
+            if (finalMarkDaysBeforePeriodEnd == null) {
+                return Optional.empty();
+            }
+            return Optional.of(periodEnd.minusDays(finalMarkDaysBeforePeriodEnd).plusDays(1).atStartOfDay(zone)
+                    .minusNanos(1));
+        }
+
         /** Whether a value belongs to the scale (a mark or a special value). */
         public boolean allows(String value) {
             return scaleMarks.contains(value) || scaleSpecial.contains(value);

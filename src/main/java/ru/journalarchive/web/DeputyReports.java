@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import ru.journalarchive.accesslog.AccessAction;
 import ru.journalarchive.accesslog.AccessEntry;
 import ru.journalarchive.accesslog.AccessLog;
+import ru.journalarchive.freezing.ControlFinding;
+import ru.journalarchive.freezing.ControlTexts;
 import ru.journalarchive.freezing.JournalControl;
 import ru.journalarchive.freezing.JournalFreezer;
 import ru.journalarchive.freezing.RetroactiveChange;
@@ -37,6 +39,8 @@ import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.SignatureRegistration;
 import ru.journalarchive.registry.SnapshotImports;
+import ru.journalarchive.regulations.RegulationProfile;
+import ru.journalarchive.regulations.Regulations;
 import ru.journalarchive.retrieval.DocumentRetrieval;
 import ru.journalarchive.retrieval.RetrievalRefusedException;
 import ru.journalarchive.security.Caller;
@@ -60,10 +64,12 @@ class DeputyReports {
     private final DocumentRetrieval retrieval;
     private final AccessLog accessLog;
     private final MessageSource messages;
+    private final Regulations regulations;
+    private final ControlTexts controlTexts;
 
     DeputyReports(SnapshotImports imports, DocumentRegistry registry, JournalFreezer freezer,
             PaperDeadlines deadlines, PaperCopies paperCopies, PrintPackets packets, DocumentRetrieval retrieval,
-            AccessLog accessLog, MessageSource messages) {
+            AccessLog accessLog, MessageSource messages, Regulations regulations, ControlTexts controlTexts) {
         this.imports = imports;
         this.registry = registry;
         this.freezer = freezer;
@@ -73,6 +79,8 @@ class DeputyReports {
         this.retrieval = retrieval;
         this.accessLog = accessLog;
         this.messages = messages;
+        this.regulations = regulations;
+        this.controlTexts = controlTexts;
     }
 
     /**
@@ -80,7 +88,15 @@ class DeputyReports {
      * copies (each as a Russian line: its state and the subject teachers' signatures still missing).
      */
     record ClassReport(ImportedSnapshot.ImportedClass cls, ArchivedDocument document, ArchivedDocument.ArchivedObject pdf,
-                       JournalControl control, String signature, boolean signed, List<String> copies) {
+                       ControlReport control, String signature, boolean signed, List<String> copies) {
+    }
+
+    /** A journal's control report as the deputy reads it: a summary line and the findings' lines grouped by kind. */
+    record ControlReport(boolean clean, String summary, List<ControlGroup> groups) {
+    }
+
+    /** The findings of one kind: its code (the CSS class), heading and Russian lines with names. */
+    record ControlGroup(String code, String title, List<String> lines) {
     }
 
     /** The five-day checklist of one period of the school. */
@@ -109,8 +125,9 @@ class DeputyReports {
                 continue;
             }
             ArchivedDocument d = registry.get(c.documentId());
-            JournalControl control = d.frozenJournalId() == null ? null
-                    : freezer.get(d.frozenJournalId()).map(f -> JournalControl.of(f.journal())).orElse(null);
+            RegulationProfile profile = regulations.forSchool(d.schoolId());
+            ControlReport control = d.frozenJournalId() == null ? null : freezer.get(d.frozenJournalId())
+                    .map(f -> control(JournalControl.of(f.journal(), profile))).orElse(null);
             SignatureRegistration.SignatureInfo signature = registry.signature(d.id()).orElse(null);
             classes.add(new ClassReport(c, d, d.object(ArchivedDocument.ROLE_PDF).orElse(null), control,
                     signature == null ? text("deputy.checklist.unsigned")
@@ -141,8 +158,16 @@ class DeputyReports {
         model.addAttribute("refused", s.classes().stream()
                 .filter(c -> c.status() == ImportedSnapshot.CloseStatus.REFUSED_RETROACTIVE_CHANGE).toList());
         model.addAttribute("checklists", checklists);
-        model.addAttribute("lateAfterDays", JournalControl.LATE_AFTER_DAYS);
+        model.addAttribute("controlHint", text("control.hint", regulations.forSchool(s.schoolId()).title()));
         return "deputy/reports";
+    }
+
+    private ControlReport control(JournalControl control) {
+        List<ControlGroup> groups = new ArrayList<>();
+        control.byKind().forEach((kind, findings) -> groups.add(new ControlGroup(kind.code(), controlTexts.kind(kind),
+                findings.stream().map(controlTexts::line).toList())));
+        Object[] counts = java.util.Arrays.stream(ControlFinding.Kind.values()).map(control::count).toArray();
+        return new ControlReport(control.clean(), text("control.summary", counts), groups);
     }
 
     private Checklist checklist(DeadlineReport report) {

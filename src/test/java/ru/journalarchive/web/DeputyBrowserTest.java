@@ -182,13 +182,17 @@ class DeputyBrowserTest {
         browser.find("#reports-link").click();
         browser.waitUntil(d -> browser.path().endsWith("/reports"));
         assertThat(browser.text("#changes-none")).startsWith("Изменений задним числом нет");
+        assertThat(browser.text("#control .hint")).contains("по регламенту школы «Пятидневное оформление");
         WebElement fifth = browser.find("#control .control-class[data-class='5a']");
-        assertThat(fifth.getText()).contains("поздних отметок — 17, нет итоговых — 0, уроков без темы — 0, "
-                + "без домашнего задания — 36");
+        assertThat(fifth.getText()).contains("поздних отметок — 17, поздних итоговых — 0, мало отметок — 0, "
+                + "нет итоговых — 0, уроков без темы — 0, без домашнего задания — 36");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.querySelectorAll('#control details').forEach(function (d) { d.open = true; });");
-        WebElement firstGap = fifth.findElement(org.openqa.selenium.By.cssSelector(".no-homework tr.lesson-gap"));
-        assertThat(firstGap.getText()).startsWith("05.11.2024 1 Физическая культура");
+        WebElement firstGap = fifth.findElement(org.openqa.selenium.By.cssSelector(".no-homework li.lesson-gap"));
+        assertThat(firstGap.getText()).startsWith("урок без домашнего задания — 05.11.2024, урок 1, "
+                + "Физическая культура, учитель ");
+        assertThat(fifth.findElement(org.openqa.selenium.By.cssSelector(".late-mark li.finding")).getText())
+                .contains(" выставлена поздно — ").contains(", срок — до конца ").doesNotContain("st-");
         assertThat(browser.find("#control .control-class[data-class='1a']").getText()).contains("Замечаний нет");
         String checklist = browser.text("#checklist");
         assertThat(checklist).contains("2 четверть, 2024/2025 учебный год").contains("1 полугодие")
