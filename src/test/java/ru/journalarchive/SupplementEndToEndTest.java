@@ -26,6 +26,7 @@ import ru.journalarchive.freezing.SummaryStatements;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.storage.ObjectKeys;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
@@ -54,6 +55,7 @@ class SupplementEndToEndTest {
             new ClassSpec("11А", 11, 14, 0));
     static final List<String> QUARTERS = List.of("Q1", "Q2", "Q3", "Q4");
     static final String SCHOOL_ID = "supplement";
+    static final String RESTART_ID = "supplement-restart";
     /** A June entry moment in UTC: the supplement sheet shows it in school time, 20.06.2025 11:30. */
     static final String JUNE_UTC = "2025-06-20T08:30:00Z";
 
@@ -79,18 +81,11 @@ class SupplementEndToEndTest {
     @Test
     void examAndFinalMarksArrivingAfterTheCloseAreASupplementAndAChangedMarkWithThemIsStillRefused()
             throws Exception {
-        Map<String, Path> year = year();
-        for (String quarter : List.of("Q1", "Q2", "Q3")) {
-            Cli.Result closed = cli.run("close", year.get(quarter).toString());
-            assertThat(closed.exitCode()).as(quarter + closed.out() + closed.err()).isZero();
-        }
+        Map<String, Path> year = year(SCHOOL_ID);
         // The Q4/H2 close of 24 May: the exams are still ahead, no E or F marks yet.
         Path june = year.get("Q4");
-        Path may = Snapshots.mutate(june, tmp.resolve("may.json"), s -> s.get("classes").forEach(c ->
-                removeFinalMarks((ArrayNode) c.get("finalMarks"), List.of("E", "F"))));
-        Cli.Result closedInMay = cli.run("close", may.toString());
-        assertThat(closedInMay.exitCode()).as(closedInMay.out() + closedInMay.err()).isZero();
-        Map<String, ArchivedDocument> firstStatements = statements().stream()
+        closeTheYearWithoutExams(year, tmp.resolve("may.json"));
+        Map<String, ArchivedDocument> firstStatements = statements(SCHOOL_ID).stream()
                 .collect(Collectors.toMap(ArchivedDocument::classId, d -> d));
         assertThat(firstStatements.keySet()).containsExactlyInAnyOrder("5a", "9a", "11a");
         firstStatements.values().forEach(d -> assertThat(kinds(SummaryStatements.read(read(d))))
@@ -190,7 +185,7 @@ class SupplementEndToEndTest {
         }
 
         // The summary statements: 9А and 11А have a second version holding the exam and final marks; the first stays.
-        List<ArchivedDocument> after = statements();
+        List<ArchivedDocument> after = statements(SCHOOL_ID);
         assertThat(after).extracting(d -> d.classId() + ":v" + d.version())
                 .containsExactlyInAnyOrder("5a:v1", "9a:v1", "9a:v2", "11a:v1", "11a:v2");
         for (String classId : List.of("9a", "11a")) {
@@ -231,13 +226,63 @@ class SupplementEndToEndTest {
         });
     }
 
+    @Test
+    void aSupplementInterruptedAfterItsVersionWasFrozenResumesWithoutASecondVersion() throws Exception {
+        Map<String, Path> year = year(RESTART_ID);
+        closeTheYearWithoutExams(year, tmp.resolve("restart-may.json"));
+        // Site-b already holds a foreign file where 9А's supplemented journal must go: that class fails.
+        String key = ObjectKeys.classJournalPdf(RESTART_ID, "2024/2025", "Q4", "9a", 2);
+        Path blocker = Path.of(locations.get("site-b").describe(key));
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "not a class journal");
+
+        Cli.Result first = cli.run("close", year.get("Q4").toString());
+
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
+        assertThat(versions(RESTART_ID, "9a", "Q4")).as("version 2 was frozen before the store failed").isEqualTo(2);
+
+        Files.delete(blocker);
+        Cli.Result second = cli.run("close", year.get("Q4").toString());
+
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(second.out()).contains("9А, 4 четверть: принято дополнение — ");
+        assertThat(versions(RESTART_ID, "9a", "Q4")).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT class_id FROM journal_supplement WHERE school_id = ? ORDER BY class_id")
+                .param(RESTART_ID).query(String.class).list()).containsExactly("11a", "9a");
+        ArchivedDocument journal = registry.find("class-journal", RESTART_ID, "2024/2025", "9a", "Q4", 2)
+                .orElseThrow();
+        byte[] pdf = identicalReplicas(journal, ArchivedDocument.ROLE_PDF);
+        assertThat(PdfA.failuresOf3b(pdf)).isEmpty();
+        assertThat(Pdfs.text(pdf)).contains("Дополнение № 1");
+        assertThat(statements(RESTART_ID)).extracting(d -> d.classId() + ":v" + d.version())
+                .containsExactlyInAnyOrder("5a:v1", "9a:v1", "9a:v2", "11a:v1", "11a:v2");
+    }
+
+    private long versions(String schoolId, String classId, String periodId) {
+        return jdbc.sql("SELECT count(*) FROM frozen_journal WHERE school_id = ? AND class_id = ? AND period_id = ?")
+                .params(schoolId, classId, periodId).query(Long.class).single();
+    }
+
+    /** Closes Q1–Q3 and then the Q4/H2 snapshot without its E and F marks (written to {@code may}). */
+    private void closeTheYearWithoutExams(Map<String, Path> year, Path may) throws Exception {
+        for (String quarter : List.of("Q1", "Q2", "Q3")) {
+            Cli.Result closed = cli.run("close", year.get(quarter).toString());
+            assertThat(closed.exitCode()).as(quarter + closed.out() + closed.err()).isZero();
+        }
+        Snapshots.mutate(year.get("Q4"), may, s -> s.get("classes").forEach(c ->
+                removeFinalMarks((ArrayNode) c.get("finalMarks"), List.of("E", "F"))));
+        Cli.Result closedInMay = cli.run("close", may.toString());
+        assertThat(closedInMay.exitCode()).as(closedInMay.out() + closedInMay.err()).isZero();
+    }
+
     /** The four snapshots of a generated year, Q1 to Q4 (11А: H1 with Q2, H2 with Q4). */
-    private Map<String, Path> year() throws Exception {
+    private Map<String, Path> year(String schoolId) throws Exception {
         Map<String, Path> files = new LinkedHashMap<>();
         for (String quarter : QUARTERS) {
-            Path file = tmp.resolve(quarter + ".json");
+            Path file = tmp.resolve(schoolId + "-" + quarter + ".json");
             try (OutputStream out = Files.newOutputStream(file)) {
-                SyntheticSchoolGenerator.writeYear(new SyntheticSchoolGenerator.Options(50, 2026L, SCHOOL_ID,
+                SyntheticSchoolGenerator.writeYear(new SyntheticSchoolGenerator.Options(50, 2026L, schoolId,
+
                         "2024/2025", quarter), SCHOOL, false, out);
             }
             files.put(quarter, file);
@@ -285,8 +330,8 @@ class SupplementEndToEndTest {
         return jdbc.sql(sql).param(SCHOOL_ID).query(Long.class).single();
     }
 
-    private List<ArchivedDocument> statements() {
-        return registry.list(new DocumentQuery(SCHOOL_ID, "2024/2025", "Y", null)).stream()
+    private List<ArchivedDocument> statements(String schoolId) {
+        return registry.list(new DocumentQuery(schoolId, "2024/2025", "Y", null)).stream()
                 .filter(d -> d.documentType().equals("summary-statement")).toList();
     }
 
