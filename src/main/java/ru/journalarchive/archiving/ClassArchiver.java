@@ -114,9 +114,7 @@ public class ClassArchiver {
             log.info("Class {} of import {}: supplement {} accepted as version {}, {} marks", classId, importId,
                     freeze.supplement().number(), frozen.version(), freeze.supplement().marks().size());
         }
-        imports.recordClose(importId, classId, status, supplemented ? "supplement " + freeze.supplement().number()
-                + ": version " + frozen.version() + ", " + freeze.supplement().marks().size() + " marks" : null,
-                document.id());
+        imports.recordClose(importId, classId, status, null, document.id());
         List<String> pdfs = document.object(ArchivedDocument.ROLE_PDF).orElseThrow().replicas().stream()
                 .map(r -> locations.get(r.location()).describe(r.key())).toList();
         return published(importId, new ClassCloseResult(classId, importedClass.className(), status, document.id(),

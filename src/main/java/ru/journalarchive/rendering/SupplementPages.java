@@ -34,7 +34,8 @@ final class SupplementPages {
                         .thenComparing(m -> "EFY".indexOf(m.kind())))
                 .map(m -> context.text("supplement.mark", pupil(journal, m), journal.subjectName(m.subjectId()),
                         context.text("supplement.kind." + m.kind()), m.value(),
-                        m.enteredBy() == null ? "—" : journal.teacherName(m.enteredBy()), when(m.enteredAt())))
+                        m.enteredBy() == null ? context.text("supplement.unknown") : journal.teacherName(m.enteredBy()),
+                        m.enteredAt() == null ? context.text("supplement.unknown") : when(m.enteredAt())))
                 .toList();
         return NotePages.section(context, title, context.text("supplement.subtitle"),
                 List.of(context.text("supplement.recorded", WHEN.format(note.recordedAt())),
@@ -50,9 +51,6 @@ final class SupplementPages {
     }
 
     private static String when(String enteredAt) {
-        if (enteredAt == null) {
-            return "—";
-        }
         try {
             return WHEN.format(OffsetDateTime.parse(enteredAt));
         } catch (DateTimeParseException e) {
