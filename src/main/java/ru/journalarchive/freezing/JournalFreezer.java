@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JournalFreezer {
 
-    /** A close freezes version 1; authorised corrections and supplements freeze versions 2, 3 … ({@link #freezeVersion}). */
+    /** A close freezes version 1; corrections and supplements freeze versions 2, 3 … ({@link #freezeVersion}). */
     static final int FIRST_VERSION = 1;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -63,7 +63,7 @@ public class JournalFreezer {
                     .update();
         }
         List<FrozenJournal> versions = versions(schoolId, journal.academicYear(), schoolClass.id(), periodId);
-        // Content equal to any frozen version (the original or an authorised correction) is already archived.
+        // Content equal to any frozen version (the original, a correction or a supplement) is already archived.
         Optional<FrozenJournal> same = versions.stream().filter(v -> v.sha256().equals(sha256)).findFirst();
         if (same.isPresent()) {
             // A version a supplement created is rendered with its sheet whoever closes it; a restarted close of the

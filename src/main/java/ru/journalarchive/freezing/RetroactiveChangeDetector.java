@@ -58,8 +58,9 @@ final class RetroactiveChangeDetector {
      */
     static Optional<List<JournalSupplement.AddedMark>> supplement(ClassJournal frozen, ClassJournal incoming,
             List<RetroactiveChange> changes) {
-        boolean onlyAdded = !changes.isEmpty() && changes.stream().allMatch(c -> c.kind() == RetroactiveChange.Kind.FINAL_MARK
-                && c.oldValue() == null && c.newValue() != null && JournalSupplement.KINDS.contains(c.period()));
+        boolean onlyAdded = !changes.isEmpty() && changes.stream().allMatch(c ->
+                c.kind() == RetroactiveChange.Kind.FINAL_MARK && c.oldValue() == null && c.newValue() != null
+                        && JournalSupplement.KINDS.contains(c.period()));
         if (!onlyAdded) {
             return Optional.empty();
         }
