@@ -207,6 +207,15 @@ class SupplementEndToEndTest {
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(registry.counts()).isEqualTo(counts);
         assertThat(count("SELECT count(*) FROM journal_supplement WHERE school_id = ?")).isEqualTo(2);
+        // Exported again an hour later with the same content: a new import, every class already closed.
+        Path reexported = Snapshots.mutate(supplement, tmp.resolve("june-again.json"), s -> s.put("exportedAt",
+                s.get("exportedAt").asString().replaceFirst("T09:", "T10:")));
+        Cli.Result reclosed = cli.run("close", reexported.toString());
+        assertThat(reclosed.exitCode()).as(reclosed.out() + reclosed.err()).isZero();
+        assertThat(reclosed.out()).contains("9А — уже закрыт ранее, без изменений")
+                .contains("11А — уже закрыт ранее, без изменений").doesNotContain("принято дополнение");
+        assertThat(registry.counts()).isEqualTo(counts);
+        assertThat(count("SELECT count(*) FROM journal_supplement WHERE school_id = ?")).isEqualTo(2);
 
         // An extract of a graduate is drawn from the statement's new version and lists the exam mark.
         ArchivedDocument ninthV2 = after.stream().filter(d -> d.classId().equals("9a") && d.version() == 2)
