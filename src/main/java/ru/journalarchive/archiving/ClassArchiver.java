@@ -12,6 +12,7 @@ import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.freezing.FreezeResult;
 import ru.journalarchive.freezing.FrozenJournal;
 import ru.journalarchive.freezing.JournalFreezer;
+import ru.journalarchive.freezing.JournalSupplement;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistration;
 import ru.journalarchive.registry.DocumentRegistry;
@@ -21,6 +22,7 @@ import ru.journalarchive.registry.SnapshotImports;
 import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.rendering.ClassJournalRenderer;
 import ru.journalarchive.rendering.RenderedDocument;
+import ru.journalarchive.rendering.SupplementNote;
 import ru.journalarchive.retention.RetentionPolicies;
 import ru.journalarchive.retention.RetentionPolicy;
 import ru.journalarchive.snapshot.ClassJournal;
@@ -102,9 +104,16 @@ public class ClassArchiver {
         FrozenJournal frozen = freeze.frozen();
         Optional<ArchivedDocument> before = registry.find(CLASS_JOURNAL, frozen.schoolId(), frozen.academicYear(),
                 frozen.classId(), frozen.periodId(), frozen.version());
-        ArchivedDocument document = before.filter(this::hasEveryReplica).orElseGet(() -> archive(frozen, importedClass));
-        CloseStatus status = before.isPresent() && freeze.outcome() == FreezeResult.Outcome.ALREADY_FROZEN
+        ArchivedDocument document = before.filter(this::hasEveryReplica)
+                .orElseGet(() -> archive(frozen, importedClass, freeze.supplement()));
+        boolean supplemented = freeze.outcome() == FreezeResult.Outcome.SUPPLEMENT;
+        CloseStatus status = supplemented ? CloseStatus.SUPPLEMENTED
+                : before.isPresent() && freeze.outcome() == FreezeResult.Outcome.ALREADY_FROZEN
                 && hasEveryReplica(before.get()) ? CloseStatus.ALREADY_CLOSED : CloseStatus.CLOSED;
+        if (supplemented) {
+            log.info("Class {} of import {}: supplement {} accepted as version {}, {} marks", classId, importId,
+                    freeze.supplement().number(), frozen.version(), freeze.supplement().marks().size());
+        }
         imports.recordClose(importId, classId, status, null, document.id());
         List<String> pdfs = document.object(ArchivedDocument.ROLE_PDF).orElseThrow().replicas().stream()
                 .map(r -> locations.get(r.location()).describe(r.key())).toList();
@@ -117,11 +126,20 @@ public class ClassArchiver {
         return result;
     }
 
-    private ArchivedDocument archive(FrozenJournal frozen, ImportedSnapshot.ImportedClass importedClass) {
+    private ArchivedDocument archive(FrozenJournal frozen, ImportedSnapshot.ImportedClass importedClass,
+            JournalSupplement supplement) {
         ClassJournal journal = frozen.journal();
-        // Rendered from the frozen copy, deterministically: a restarted close produces the same bytes.
-        RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt());
+        // Rendered from the frozen copy (and the supplement's record), deterministically: a restarted close produces
+        // the same bytes.
+        RenderedDocument pdf = supplement == null ? renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt())
+                : renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt(), note(supplement));
         return store(frozen, importedClass.className(), pdf);
+    }
+
+    private static SupplementNote note(JournalSupplement supplement) {
+        return new SupplementNote(supplement.number(), supplement.recordedAt(), supplement.oldVersion(),
+                supplement.marks().stream().map(m -> new SupplementNote.Mark(m.studentId(), m.subjectId(), m.kind(),
+                        m.value(), m.enteredBy(), m.enteredAt())).toList());
     }
 
     /**

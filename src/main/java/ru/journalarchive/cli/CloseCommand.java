@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import ru.journalarchive.archiving.ImportResult;
 import ru.journalarchive.archiving.SnapshotIntake;
 import ru.journalarchive.freezing.JournalFreezer;
+import ru.journalarchive.freezing.JournalSupplement;
 import ru.journalarchive.freezing.RetroactiveChangeReport;
 import ru.journalarchive.jobs.JobRun;
 import ru.journalarchive.jobs.PeriodCloseLauncher;
@@ -19,11 +20,13 @@ import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.SnapshotImports;
 import ru.journalarchive.snapshot.SnapshotRejectedException;
 import ru.journalarchive.storage.StorageLocations;
+import ru.journalarchive.text.RussianPlural;
 
 /**
  * {@code close <snapshot.json>}: imports the snapshot if needed and closes every class, showing progress per class
- * and a summary with where the PDFs are. Exit 0 when every class is closed, 2 for a rejected snapshot, 3 when a
- * re-close was refused as a retroactive change, 1 when the job failed (run {@code close} again to resume).
+ * and a summary with where the PDFs are. Exit 0 when every class is closed (a re-close that only adds exam, final or
+ * year marks is accepted as a supplement), 2 for a rejected snapshot, 3 when a re-close was refused as a retroactive
+ * change, 1 when the job failed (run {@code close} again to resume).
  */
 @Component
 @Scope("prototype") // options must not carry over between runs in one process
@@ -120,6 +123,9 @@ class CloseCommand implements Callable<Integer> {
             out.println("  " + messages.get("close.pdfLine", c.className(), document.pageCount()));
             pdf.replicas().forEach(r -> out.println("      " + locations.get(r.location()).describe(r.key())));
         }
+        if (count(snapshot, ImportedSnapshot.CloseStatus.SUPPLEMENTED) > 0) {
+            printSupplements(snapshot);
+        }
         if (refused > 0) {
             printRetroactiveChanges(freezer.retroactiveChanges(snapshot.id()));
         }
@@ -130,6 +136,24 @@ class CloseCommand implements Callable<Integer> {
             return 1;
         }
         return refused > 0 ? RETROACTIVE_CHANGES : 0;
+    }
+
+    /** «11А, 2 полугодие: принято дополнение — 24 итоговые отметки (экзамен, итоговая)», one line per class. */
+    private void printSupplements(ImportedSnapshot snapshot) {
+        System.out.println();
+        System.out.println(messages.get("close.supplement.header"));
+        for (JournalSupplement supplement : freezer.supplements(snapshot.id())) {
+            String className = snapshot.classes().stream().filter(c -> c.classId().equals(supplement.classId()))
+                    .map(ImportedSnapshot.ImportedClass::className).findFirst().orElse(supplement.classId());
+            String periodName = freezer.get(supplement.newFrozenJournalId()).orElseThrow().journal().schoolClass()
+                    .period().name();
+            int n = supplement.marks().size();
+            String kinds = String.join(", ", supplement.kinds().stream()
+                    .map(k -> messages.get("close.supplement.kind." + k)).toList());
+            System.out.println("  " + messages.get("close.supplement.class", className, periodName, n,
+                    messages.get("close.supplement.marks." + RussianPlural.of(n).key()), kinds,
+                    supplement.newVersion()));
+        }
     }
 
     private void printRetroactiveChanges(List<RetroactiveChangeReport> reports) {

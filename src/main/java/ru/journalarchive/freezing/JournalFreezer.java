@@ -18,21 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Freezes class journals: stores the canonical JSON and its SHA-256 once per school, year, class and period, and
- * refuses (and records) a later snapshot whose content differs.
+ * refuses (and records) a later snapshot whose content differs — unless it only adds exam, final or year marks after
+ * the close, which is frozen as the next version and recorded as a supplement.
  */
 @Component
 public class JournalFreezer {
 
-    /** A close freezes version 1; authorised corrections freeze versions 2, 3 … ({@link #freezeVersion}). */
+    /** A close freezes version 1; corrections and supplements freeze versions 2, 3 … ({@link #freezeVersion}). */
     static final int FIRST_VERSION = 1;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JournalSupplements supplements;
 
-    JournalFreezer(JdbcClient jdbc, Optional<Clock> clock) {
+    JournalFreezer(JdbcClient jdbc, Optional<Clock> clock, JournalSupplements supplements) {
         this.jdbc = jdbc;
+        this.supplements = supplements;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -60,15 +63,29 @@ public class JournalFreezer {
                     .update();
         }
         List<FrozenJournal> versions = versions(schoolId, journal.academicYear(), schoolClass.id(), periodId);
-        // Content equal to any frozen version (the original or an authorised correction) is already archived.
+        // Content equal to any frozen version (the original, a correction or a supplement) is already archived.
         Optional<FrozenJournal> same = versions.stream().filter(v -> v.sha256().equals(sha256)).findFirst();
         if (same.isPresent()) {
+            // A version a supplement created is rendered with its sheet whoever closes it; a restarted close of the
+            // import that brought the supplement resumes it (the version and its record committed together).
+            Optional<JournalSupplement> supplement = supplements.ofVersion(same.get().id());
+            if (supplement.isPresent() && supplement.get().importId().equals(importId)) {
+                return new FreezeResult(FreezeResult.Outcome.SUPPLEMENT, same.get(), List.of(), supplement.get());
+            }
             boolean fresh = same.get().frozenAt().equals(now);
             return new FreezeResult(fresh ? FreezeResult.Outcome.FROZEN : FreezeResult.Outcome.ALREADY_FROZEN,
-                    same.get(), List.of());
+                    same.get(), List.of(), supplement.orElse(null));
         }
         FrozenJournal frozen = versions.get(versions.size() - 1);
         List<RetroactiveChange> changes = RetroactiveChangeDetector.differences(frozen.journal(), journal);
+        Optional<List<JournalSupplement.AddedMark>> added = RetroactiveChangeDetector.supplement(frozen.journal(),
+                journal, changes);
+        if (added.isPresent()) {
+            // Only exam, final or year marks added after the close: the next version, with its record, at once.
+            FrozenJournal next = freezeVersion(journal, importId, frozen.version() + 1, now);
+            JournalSupplement supplement = supplements.record(importId, frozen, next, added.get(), now);
+            return new FreezeResult(FreezeResult.Outcome.SUPPLEMENT, next, changes, supplement);
+        }
         jdbc.sql("""
                 INSERT INTO retroactive_change (id, frozen_journal_id, import_id, incoming_sha256, detected_at,
                                                 changes_json, change_count)
@@ -137,6 +154,11 @@ public class JournalFreezer {
     /** What differs between two journals of the same class and period (the retroactive-change report). */
     public List<RetroactiveChange> differences(ClassJournal before, ClassJournal after) {
         return RetroactiveChangeDetector.differences(before, after);
+    }
+
+    /** The supplements after the close accepted from a snapshot import, by class. */
+    public List<JournalSupplement> supplements(UUID importId) {
+        return supplements.ofImport(importId);
     }
 
     /** A re-close refused for one class of an import: the recorded change and the frozen version it was refused by. */

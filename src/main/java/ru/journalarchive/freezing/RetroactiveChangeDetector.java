@@ -6,18 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ru.journalarchive.snapshot.ClassJournal;
 import ru.journalarchive.snapshot.Snapshot;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Compares a frozen class journal with a later snapshot of the same class and period and lists what differs:
  * marks, absences and final marks with old and new values and who entered them when; then lessons, pupils and
- * anything else.
+ * anything else. Also tells a supplement after the close (only exam, final or year marks added) from such a change.
  */
 final class RetroactiveChangeDetector {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RetroactiveChangeDetector() {
     }
@@ -40,6 +48,40 @@ final class RetroactiveChangeDetector {
                     otherField(frozen, incoming), null, null, null, null, null, null));
         }
         return changes;
+    }
+
+    /**
+     * The marks a re-close only adds after the close, if that is all it does: every difference is an exam (E), final
+     * (F) or year (Y) mark absent from the frozen journal and present in the incoming one, and the incoming journal
+     * without those marks is exactly the frozen one. Anything else — a changed or removed value, a period final mark
+     * added later, any other difference — is not a supplement (empty): the re-close stays a retroactive change.
+     */
+    static Optional<List<JournalSupplement.AddedMark>> supplement(ClassJournal frozen, ClassJournal incoming,
+            List<RetroactiveChange> changes) {
+        boolean onlyAdded = !changes.isEmpty() && changes.stream().allMatch(c ->
+                c.kind() == RetroactiveChange.Kind.FINAL_MARK && c.oldValue() == null && c.newValue() != null
+                        && JournalSupplement.KINDS.contains(c.period()));
+        if (!onlyAdded) {
+            return Optional.empty();
+        }
+        Set<String> added = changes.stream().map(c -> c.studentId() + "|" + c.subjectId() + "|" + c.period())
+                .collect(Collectors.toSet());
+        // The detector lists other content only when nothing else differs: check the rest is byte for byte the same.
+        ObjectNode tree = JSON.valueToTree(incoming);
+        ArrayNode finalMarks = (ArrayNode) tree.get("class").get("finalMarks");
+        for (int i = finalMarks.size() - 1; i >= 0; i--) {
+            JsonNode f = finalMarks.get(i);
+            if (added.contains(f.get("student").asString() + "|" + f.get("subject").asString() + "|"
+                    + f.get("period").asString())) {
+                finalMarks.remove(i);
+            }
+        }
+        byte[] rest = CanonicalJson.of(CanonicalJson.read(JSON.writeValueAsBytes(tree)));
+        if (!CanonicalJson.sha256(rest).equals(CanonicalJson.sha256(CanonicalJson.of(frozen)))) {
+            return Optional.empty();
+        }
+        return Optional.of(changes.stream().map(c -> new JournalSupplement.AddedMark(c.studentId(), c.subjectId(),
+                c.period(), c.newValue(), c.newEnteredBy(), c.newEnteredAt())).toList());
     }
 
     private static void marks(Snapshot.SchoolClass before, Snapshot.SchoolClass after,

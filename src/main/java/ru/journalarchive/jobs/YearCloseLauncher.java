@@ -37,13 +37,17 @@ public class YearCloseLauncher {
     }
 
     /**
-     * The year close after a period close: run when the import holds a class closing Q4 or H2, else empty. Classes
-     * of grade 1 keep no marks and get no statement.
+     * The year close after a period close: run when the import holds a class closing Q4 or H2, or a class whose
+     * re-close was accepted as a supplement (its statement, if the year is closed, gets its next version), else
+     * empty. Classes of grade 1 keep no marks and get no statement.
      */
     public Optional<JobRun> closeIfLastPeriod(UUID importId) {
         ImportedSnapshot snapshot = imports.get(importId);
         boolean last = snapshot.classes().stream().anyMatch(c -> LAST_PERIODS.contains(c.periodId()) && c.grade() > 1);
-        return last ? Optional.of(close(snapshot.schoolId(), snapshot.academicYear())) : Optional.empty();
+        // A supplement after the close (of any period) makes a new journal version: a closed year's statement follows.
+        boolean supplemented = snapshot.classes().stream()
+                .anyMatch(c -> c.status() == ImportedSnapshot.CloseStatus.SUPPLEMENTED);
+        return last || supplemented ? Optional.of(close(snapshot.schoolId(), snapshot.academicYear())) : Optional.empty();
     }
 
     private static JobParameters parameters(String schoolId, String academicYear, long generation) {

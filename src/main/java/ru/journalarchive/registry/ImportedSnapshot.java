@@ -33,6 +33,11 @@ public record ImportedSnapshot(
         CLOSED,
         /** The same content was closed before: nothing changed. */
         ALREADY_CLOSED,
+        /**
+         * A re-close of a closed class that only added exam, final or year marks: accepted as a supplement, frozen,
+         * rendered, stored and registered as the journal's next version (the previous one kept).
+         */
+        SUPPLEMENTED,
         /** Refused: the content differs from the frozen journal (a retroactive change). */
         REFUSED_RETROACTIVE_CHANGE,
         /** Refused: the class's journal of that period was destroyed under a destruction act (or is being). */

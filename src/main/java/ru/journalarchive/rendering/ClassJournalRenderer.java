@@ -43,7 +43,7 @@ public class ClassJournalRenderer {
     /** A renderer reading its texts straight from the {@code i18n/rendering} bundle, for use without Spring. */
     public static ClassJournalRenderer withDefaults() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/rendering", "i18n/rendering-corrections");
+        source.setBasenames("i18n/rendering", "i18n/rendering-corrections", "i18n/supplements");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return new ClassJournalRenderer(source);
@@ -58,7 +58,7 @@ public class ClassJournalRenderer {
      * @return the PDF/A-3B bytes and the page count
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, null);
     }
 
     /**
@@ -69,7 +69,18 @@ public class ClassJournalRenderer {
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
             CorrectionNote correction) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction, null);
+    }
+
+    /**
+     * Renders a supplemented version of the journal: as {@link #render(ClassJournal, byte[], Instant)}, with the
+     * supplement's own sheet right after the contents («Дополнение № N …», the marks added after the close).
+     *
+     * @param supplement the supplement this version carries, or null for a journal as closed
+     */
+    public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
+            SupplementNote supplement) {
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, supplement);
     }
 
     /** Which rendition of the journal: the archival one, or the paper copy's print packet with signature lines. */
@@ -77,11 +88,11 @@ public class ClassJournalRenderer {
 
     /** Renders the journal as the given rendition; both have the same pages, the packet adds lines and one sheet. */
     RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition) {
-        return render(journal, canonicalJson, frozenAt, rendition, null);
+        return render(journal, canonicalJson, frozenAt, rendition, null, null);
     }
 
     private RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition,
-            CorrectionNote correction) {
+            CorrectionNote correction, SupplementNote supplement) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(frozenAt, "frozenAt");
@@ -92,7 +103,8 @@ public class ClassJournalRenderer {
         try (PDDocument document = new PDDocument()) {
             RenderContext context = new RenderContext(new JournalIndex(journal), messages,
                     new PageCanvas.Measure(fonts.loadInto(document)));
-            List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet, correction);
+            List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet, correction,
+                    supplement);
             int total = parts.stream().mapToInt(p -> p.section().pages().size()).sum();
             Footer footer = new Footer(context, total);
             PDDocumentOutline outline = new PDDocumentOutline();
@@ -151,11 +163,15 @@ public class ClassJournalRenderer {
      * page the class teacher's certification, and a last sheet the deputy's, the director's and the sheet count.
      */
     private static List<Part> layout(RenderContext context, Instant frozenAt, String hashPrefix,
-            String attachmentName, boolean packet, CorrectionNote correction) {
+            String attachmentName, boolean packet, CorrectionNote correction, SupplementNote supplement) {
         List<Part> body = new ArrayList<>();
         if (correction != null) {
             // A corrected version says what was corrected, on whose authority, before any of its sheets.
             body.add(new Part(CorrectionPages.section(context, correction), null));
+        }
+        if (supplement != null) {
+            // A supplemented version lists the marks added after the close, who entered them and when.
+            body.add(new Part(SupplementPages.section(context, supplement), null));
         }
         String classTeacher = packet ? SignatureLines.classTeacherOnSheet(context) : null;
         for (JournalIndex.Sheet sheet : context.index().sheets()) {

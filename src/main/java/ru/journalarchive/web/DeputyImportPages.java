@@ -113,7 +113,7 @@ class DeputyImportPages {
 
     static String badge(CloseStatus status) {
         return switch (status) {
-            case CLOSED, ALREADY_CLOSED -> "ok";
+            case CLOSED, ALREADY_CLOSED, SUPPLEMENTED -> "ok";
             case PENDING -> "warn";
             case REFUSED_RETROACTIVE_CHANGE, REFUSED_DESTROYED -> "bad";
         };
