@@ -59,7 +59,7 @@ public record JournalControl(List<LateMark> lateMarks, List<MissingFinalMark> mi
                 .collect(Collectors.toMap(Snapshot.Lesson::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, String> names = nz(c.students()).stream()
                 .collect(Collectors.toMap(Snapshot.Student::id, Snapshot.Student::fullName, (a, b) -> a));
-        boolean marked = c.grade() > 1;
+        boolean marked = c.grade() > 1 || journal.school().isCollege(); // a college's course 1 has marks
 
         List<LateMark> late = new ArrayList<>();
         for (Snapshot.Mark m : nz(c.marks())) {
