@@ -209,7 +209,7 @@ final class SemanticRules {
         }
         if (!college) {
             add(path + ".lastCourse", "last-course.school");
-        } else if (last.isInt() && grade > 0 && last.intValue() < grade) {
+        } else if (last.isInt() && grade > 0 && grade <= MAX_COURSE && last.intValue() < grade) {
             add(path + ".lastCourse", "last-course.below-grade", last.intValue(), grade);
         }
     }
