@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ru.journalarchive.freezing.CanonicalJson;
@@ -39,6 +40,7 @@ public class PupilExtractRenderer {
     private final FontLibrary fonts;
 
     /** A renderer whose texts come from {@code messageSource} (basename {@code i18n/rendering-yearclose}). */
+    @Autowired
     public PupilExtractRenderer(MessageSource messageSource) {
         this(new Messages(Objects.requireNonNull(messageSource, "messageSource")));
     }

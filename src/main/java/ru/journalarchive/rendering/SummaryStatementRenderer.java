@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,7 @@ public class SummaryStatementRenderer {
     private final FontLibrary fonts;
 
     /** A renderer whose texts come from {@code messageSource} (basename {@code i18n/rendering-yearclose}). */
+    @Autowired
     public SummaryStatementRenderer(MessageSource messageSource) {
         this(new Messages(Objects.requireNonNull(messageSource, "messageSource")));
     }
