@@ -169,4 +169,21 @@ class CollegeEndToEndTest {
         assertThat(Pdfs.text(extractPdf)).contains("2024/2025 учебный год, группа ТМ-11, 1 курс").contains("1 сем.")
                 .doesNotContain("ТМ-11 класс");
     }
+
+    @Test
+    void generateRefusesAnUnknownKindAndAPeriodThatIsNotTheKindsNamingTheOptionAndWritesNothing() {
+        Path out = tmp.resolve("never.json");
+
+        Cli.Result kind = cli.run("generate", "--kind", "university", "--out", out.toString());
+        Cli.Result quarter = cli.run("generate", "--kind", "college", "--period", "Q2", "--out", out.toString());
+        Cli.Result semester = cli.run("generate", "--period", "H1", "--out", out.toString());
+
+        assertThat(kind.exitCode()).isEqualTo(2);
+        assertThat(kind.err()).contains("Вид организации (--kind) «university» не поддерживается");
+        assertThat(quarter.exitCode()).isEqualTo(2);
+        assertThat(quarter.err()).contains("Период (--period) «Q2» не подходит колледжу");
+        assertThat(semester.exitCode()).isEqualTo(2);
+        assertThat(semester.err()).contains("Период (--period) «H1» не подходит школе");
+        assertThat(out).doesNotExist();
+    }
 }
