@@ -51,10 +51,6 @@ final class SchoolPlan {
     final List<String> primaryTeachers = new ArrayList<>();
     final Set<String> subjectsUsed = new LinkedHashSet<>();
 
-    SchoolPlan(List<SyntheticSchoolGenerator.ClassSpec> specs, Random random) {
-        this(specs, random, false);
-    }
-
     SchoolPlan(List<SyntheticSchoolGenerator.ClassSpec> specs, Random random, boolean college) {
         List<List<Curriculum.Hours>> subjects = new ArrayList<>();
         List<Map<String, List<String>>> staff = new ArrayList<>();
