@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import ru.journalarchive.synthetic.SyntheticSchoolGenerator;
 
 /**
- * {@code generate}: writes a synthetic school's snapshot (fictional people) for tests, demos and benchmarks.
+ * {@code generate}: writes a synthetic school's snapshot (fictional people) for tests, demos and benchmarks; with
+ * {@code --kind college} a technical college's (study groups of courses 1–4, semesters {@code --period H1|H2}).
  */
 @Component
 @Scope("prototype") // options must not carry over between runs in one process
@@ -28,8 +29,10 @@ class GenerateCommand implements Callable<Integer> {
     String school;
     @Option(names = "--year", defaultValue = "2024/2025", descriptionKey = "filter.year")
     String year;
-    @Option(names = "--period", defaultValue = "Q1", descriptionKey = "generate.period")
+    @Option(names = "--period", descriptionKey = "generate.period")
     String period;
+    @Option(names = "--kind", defaultValue = "school", descriptionKey = "generate.kind")
+    String kind;
     @Option(names = "--out", required = true, descriptionKey = "generate.out")
     Path out;
     @Option(names = "--full-year", descriptionKey = "generate.fullYear")
@@ -43,7 +46,19 @@ class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var options = new SyntheticSchoolGenerator.Options(pupils, seed, school, year, period);
+        boolean college = "college".equals(kind);
+        if (!college && !"school".equals(kind)) {
+            System.err.println(messages.get("college.generate.refused.kind", kind));
+            return 2;
+        }
+        String closing = period != null ? period : college ? "H1" : "Q1";
+        if (!closing.matches(college ? "H[12]" : "Q[1-4]")) {
+            System.err.println(messages.get(college ? "college.generate.refused.semester"
+                    : "college.generate.refused.quarter", closing));
+            return 2;
+        }
+        var options = college ? SyntheticSchoolGenerator.Options.college(pupils, seed, school, year, closing)
+                : new SyntheticSchoolGenerator.Options(pupils, seed, school, year, closing);
         if (fullYear) {
             writeYear(options, out);
         } else {

@@ -51,11 +51,12 @@ public record JournalControl(String profileId, List<ControlFinding> findings) {
     }
 
     /**
-     * Whether a class keeps marks and sets homework: every grade but a school's grade 1 (no marks, no homework). The
-     * one place that says so: marks, final marks and homework are checked only where it holds.
+     * Whether a class keeps marks and sets homework: every grade but a school's grade 1 (no marks, no homework); a
+     * college's course 1 does. The one place that says so: marks, final marks and homework are checked only where it
+     * holds.
      */
     public static boolean keepsMarks(ClassJournal journal) {
-        return journal.schoolClass().grade() > 1;
+        return journal.schoolClass().grade() > 1 || journal.school().isCollege();
     }
 
     /** The control report of a frozen class journal under a regulation profile. */

@@ -54,7 +54,7 @@ public class SummaryStatements {
         }
     }
 
-    /** The classes of a school's year whose last period (Q4 or H2) is frozen, with marks (not grade 1), by id. */
+    /** The classes of a school's year whose last period (Q4 or H2) is frozen, by id. */
     public List<String> classesClosingYear(String schoolId, String academicYear) {
         return jdbc.sql("""
                 SELECT DISTINCT class_id FROM frozen_journal
@@ -69,7 +69,7 @@ public class SummaryStatements {
      * from are those of the latest stored version, that version is returned; a corrected journal (a newer frozen
      * version) makes the next version. Committed on its own so that a restarted job finds the same statement.
      *
-     * @return empty when the class keeps no marks (grade 1)
+     * @return empty when the class keeps no marks (a school's grade 1)
      * @throws IllegalStateException when the class's last period of the year is not frozen
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -99,7 +99,7 @@ public class SummaryStatements {
         }
         SummaryStatement statement = result.statement().withCorrections(corrections(schoolId, academicYear, classId,
                 journals));
-        if (statement.schoolClass().grade() == 1) {
+        if (statement.schoolClass().grade() == 1 && !statement.school().isCollege()) {
             return Optional.empty();
         }
         Optional<Stored> latest = find(schoolId, academicYear, classId);

@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.SnapshotImports;
 
@@ -39,15 +40,20 @@ public class YearCloseLauncher {
     /**
      * The year close after a period close: run when the import holds a class closing Q4 or H2, or a class whose
      * re-close was accepted as a supplement (its statement, if the year is closed, gets its next version), else
-     * empty. Classes of grade 1 keep no marks and get no statement.
+     * empty. Classes of a school's grade 1 keep no marks and get no statement; a college's course 1 does.
      */
     public Optional<JobRun> closeIfLastPeriod(UUID importId) {
         ImportedSnapshot snapshot = imports.get(importId);
-        boolean last = snapshot.classes().stream().anyMatch(c -> LAST_PERIODS.contains(c.periodId()) && c.grade() > 1);
+        boolean last = snapshot.classes().stream().anyMatch(c -> LAST_PERIODS.contains(c.periodId())
+                && (c.grade() > 1 || collegeGroup(importId, c.classId())));
         // A supplement after the close (of any period) makes a new journal version: a closed year's statement follows.
         boolean supplemented = snapshot.classes().stream()
                 .anyMatch(c -> c.status() == ImportedSnapshot.CloseStatus.SUPPLEMENTED);
         return last || supplemented ? Optional.of(close(snapshot.schoolId(), snapshot.academicYear())) : Optional.empty();
+    }
+
+    private boolean collegeGroup(UUID importId, String classId) {
+        return CanonicalJson.read(imports.journalJson(importId, classId)).school().isCollege();
     }
 
     private static JobParameters parameters(String schoolId, String academicYear, long generation) {

@@ -31,7 +31,7 @@ final class CertificationPage {
         float y = SheetHeading.TABLE_TOP - 20;
         y = SignatureLines.paintParagraph(canvas, context, false, 11, y, context.text("packet.certification.what",
                 index.schoolClass().name(), period == null ? "" : period.name(), index.journal().academicYear(),
-                school));
+                school, String.valueOf(index.schoolClass().grade())));
         y = SignatureLines.paintParagraph(canvas, context, false, 11, y - 6,
                 context.text("packet.certification.procedure"));
         y -= 30;

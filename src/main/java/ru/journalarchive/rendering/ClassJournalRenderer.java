@@ -43,7 +43,7 @@ public class ClassJournalRenderer {
     /** A renderer reading its texts straight from the {@code i18n/rendering} bundle, for use without Spring. */
     public static ClassJournalRenderer withDefaults() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/rendering", "i18n/rendering-corrections", "i18n/supplements");
+        source.setBasenames("i18n/rendering", "i18n/rendering-corrections", "i18n/supplements", "i18n/college");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return new ClassJournalRenderer(source);
@@ -133,8 +133,8 @@ public class ClassJournalRenderer {
 
             SchoolClass schoolClass = journal.schoolClass();
             String author = journal.school().shortName() != null ? journal.school().shortName() : journal.school().name();
-            String title = messages.get("meta.title", schoolClass.name(), schoolClass.period().name(),
-                    journal.academicYear(), author);
+            String title = messages.get(journal.school().isCollege(), "meta.title", schoolClass.name(),
+                    schoolClass.period().name(), journal.academicYear(), author, String.valueOf(schoolClass.grade()));
             // The packet is another document than the archival rendition: another title and file identifier.
             byte[] fileId = PdfaConformance.fileId(packet ? sha256(concat(sha256, PACKET_ID_SALT)) : sha256);
             PdfaConformance.apply(document,

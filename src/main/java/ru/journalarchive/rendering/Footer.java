@@ -17,7 +17,8 @@ final class Footer {
         ClassJournal journal = context.index().journal();
         String school = journal.school().shortName() != null ? journal.school().shortName() : journal.school().name();
         this.caption = context.text("footer.caption", school, journal.schoolClass().name(),
-                journal.schoolClass().period().name(), journal.academicYear());
+                journal.schoolClass().period().name(), journal.academicYear(),
+                String.valueOf(journal.schoolClass().grade()));
     }
 
     void paint(PageCanvas canvas, int number) {

@@ -68,9 +68,12 @@ final class JournalIndex {
         return schoolClass;
     }
 
-    /** Grade 1 keeps no marks: its journal shows attendance, topics and homework only. */
+    /**
+     * A school's grade 1 keeps no marks: its journal shows attendance, topics and homework only. A college's course 1
+     * has marks.
+     */
     boolean keepsMarks() {
-        return schoolClass.grade() != 1;
+        return schoolClass.grade() != 1 || journal.school().isCollege();
     }
 
     List<Student> pupils() {

@@ -30,7 +30,7 @@ public class PrintPacketRenderer {
     /** A packet renderer reading its texts straight from the rendering bundles, for use without Spring. */
     public static PrintPacketRenderer withDefaults() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/rendering", "i18n/rendering-papercopies");
+        source.setBasenames("i18n/rendering", "i18n/rendering-papercopies", "i18n/college");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return new PrintPacketRenderer(source);

@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ru.journalarchive.freezing.CanonicalJson;
@@ -39,8 +40,13 @@ public class PupilExtractRenderer {
     private final FontLibrary fonts;
 
     /** A renderer whose texts come from {@code messageSource} (basename {@code i18n/rendering-yearclose}). */
+    @Autowired
     public PupilExtractRenderer(MessageSource messageSource) {
-        this.messages = new Messages(Objects.requireNonNull(messageSource, "messageSource"));
+        this(new Messages(Objects.requireNonNull(messageSource, "messageSource")));
+    }
+
+    private PupilExtractRenderer(Messages messages) {
+        this.messages = messages;
         this.fonts = FontLibrary.shared();
     }
 
@@ -51,6 +57,9 @@ public class PupilExtractRenderer {
 
     /** Renders the extract; {@code json} is its canonical JSON, {@code createdAt} the moment it is issued. */
     public RenderedDocument render(PupilExtract extract, byte[] json, Instant createdAt) {
+        if (extract.school().isCollege() && !messages.college()) {
+            return new PupilExtractRenderer(messages.forCollege()).render(extract, json, createdAt);
+        }
         byte[] sha256 = HexFormat.of().parseHex(CanonicalJson.sha256(json));
         String school = SummaryStatementRenderer.school(extract.school());
         try (PDDocument document = new PDDocument()) {
@@ -72,7 +81,8 @@ public class PupilExtractRenderer {
             List<String> sources = new ArrayList<>();
             for (PupilExtract.Year year : extract.years()) {
                 writer.space(10f);
-                writer.paragraph(bold, 10.5f, messages.get("extract.year", year.academicYear(), year.className()),
+                writer.paragraph(bold, 10.5f, messages.get("extract.year", year.academicYear(), year.className(),
+                        String.valueOf(year.grade())),
                         false);
                 writer.space(3f);
                 writer.table(year, messages);

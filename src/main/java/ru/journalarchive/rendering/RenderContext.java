@@ -14,8 +14,9 @@ record RenderContext(JournalIndex index, Messages messages, PageCanvas.Measure m
     static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd.MM", Locale.ROOT);
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT);
 
+    /** The text for {@code key}, in a college's wording when the journal is a college's. */
     String text(String key, String... args) {
-        return messages.get(key, args);
+        return messages.get(index.journal().school().isCollege(), key, args);
     }
 
     PDFont regular() {

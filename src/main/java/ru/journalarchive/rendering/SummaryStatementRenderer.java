@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -44,8 +45,13 @@ public class SummaryStatementRenderer {
     private final FontLibrary fonts;
 
     /** A renderer whose texts come from {@code messageSource} (basename {@code i18n/rendering-yearclose}). */
+    @Autowired
     public SummaryStatementRenderer(MessageSource messageSource) {
-        this.messages = new Messages(Objects.requireNonNull(messageSource, "messageSource"));
+        this(new Messages(Objects.requireNonNull(messageSource, "messageSource")));
+    }
+
+    private SummaryStatementRenderer(Messages messages) {
+        this.messages = messages;
         this.fonts = FontLibrary.shared();
     }
 
@@ -56,7 +62,7 @@ public class SummaryStatementRenderer {
 
     static MessageSource defaultMessages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/rendering", "i18n/rendering-yearclose");
+        source.setBasenames("i18n/rendering", "i18n/rendering-yearclose", "i18n/college");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
@@ -70,6 +76,9 @@ public class SummaryStatementRenderer {
      * @param builtAt       when it was built: the document's creation date
      */
     public RenderedDocument render(SummaryStatement statement, byte[] canonicalJson, Instant builtAt) {
+        if (statement.school().isCollege() && !messages.college()) {
+            return new SummaryStatementRenderer(messages.forCollege()).render(statement, canonicalJson, builtAt);
+        }
         byte[] sha256 = HexFormat.of().parseHex(CanonicalJson.sha256(canonicalJson));
         String school = school(statement.school());
         SummaryStatement.ClassInfo c = statement.schoolClass();
@@ -112,7 +121,8 @@ public class SummaryStatementRenderer {
                 .format(builtAt.atOffset(ZoneOffset.UTC));
         try (PDDocument document = new PDDocument()) {
             PageCanvas.Measure measure = new PageCanvas.Measure(fonts.loadInto(document));
-            String footer = messages.get("statement.footer", school, c.name(), statement.academicYear());
+            String footer = messages.get("statement.footer", school, c.name(), statement.academicYear(),
+                    String.valueOf(c.grade()));
             for (int n = 0; n < pages.size(); n++) {
                 Page page = pages.get(n);
                 PDPage pdPage = new PDPage(PageCanvas.PAGE);
@@ -135,7 +145,8 @@ public class SummaryStatementRenderer {
                             messages.get("statement.sheet", String.valueOf(n + 1), String.valueOf(pages.size())));
                 }
             }
-            String title = messages.get("statement.meta.title", c.name(), statement.academicYear(), school);
+            String title = messages.get("statement.meta.title", c.name(), statement.academicYear(), school,
+                    String.valueOf(c.grade()));
             String attachment = statement.school().id() + "_" + statement.academicYear().replace('/', '-') + "_"
                     + c.id() + "_summary-statement.json";
             PdfaConformance.apply(document, new PdfaConformance.Description(title, school, builtAt,
@@ -160,7 +171,8 @@ public class SummaryStatementRenderer {
         canvas.text(bold, 13, PageCanvas.LEFT, PageCanvas.TOP - 24, title);
         SummaryStatement.ClassInfo c = statement.schoolClass();
         canvas.text(regular, 9.5f, PageCanvas.LEFT, PageCanvas.TOP - 37, messages.get("statement.subtitle", c.name(),
-                statement.academicYear(), c.classTeacher() == null ? "" : c.classTeacher().fullName()));
+                statement.academicYear(), c.classTeacher() == null ? "" : c.classTeacher().fullName(),
+                String.valueOf(c.grade())));
     }
 
     /** Draws the table and returns its bottom. */

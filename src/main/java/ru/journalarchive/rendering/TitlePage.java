@@ -66,7 +66,8 @@ final class TitlePage {
         }
 
         canvas.textCentered(context.bold(), 36, centre, 375, context.text("title.journal"));
-        canvas.textCentered(context.bold(), 24, centre, 330, context.text("title.class", index.schoolClass().name()));
+        canvas.textCentered(context.bold(), 24, centre, 330, context.text("title.class", index.schoolClass().name(),
+                String.valueOf(index.schoolClass().grade())));
         canvas.textCentered(context.regular(), 15, centre, 298,
                 context.text("title.academicYear", index.journal().academicYear()));
         if (period != null) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks the rules of {@code journal-snapshot/1} that a JSON Schema cannot express: unique ids, resolving
  * references, real dates, periods inside the academic year, lessons inside the period, marks on the scale, no marks
- * in grade 1, pupils enrolled and in the lesson's group, one attendance record per pupil and lesson, one final mark
+ * in grade 1 of a school (a college's course 1 has marks), courses 1–5 and semesters H1/H2 in a college, a group's
+ * last course (colleges only, not below its course), pupils enrolled and in the lesson's group, one attendance record per pupil and lesson, one final mark
  * per pupil, subject and period. It works on the raw tree and tolerates values of the wrong type (the schema check
  * reports those), so that every violation is found in one pass.
  */
@@ -38,6 +39,10 @@ final class SemanticRules {
     private final List<Violation> violations = new ArrayList<>();
     private long overflow;
 
+    /** Course numbers of a college: 1–5. */
+    static final int MAX_COURSE = 5;
+
+    private boolean college;
     private LocalDate yearStart;
     private LocalDate yearEnd;
     private Set<String> scale;
@@ -52,6 +57,7 @@ final class SemanticRules {
     /** Every semantic violation of {@code root}, at most {@link #MAX_VIOLATIONS} (then a last one saying so). */
     List<Violation> check(JsonNode root) {
         academicYear(root);
+        college = Snapshot.School.COLLEGE.equals(text(root.get("school"), "kind"));
         instant(root, "exportedAt", JsonPaths.ROOT);
         scale = gradingScale(root.get("gradingScale"));
         teachers = keys(root.get("teachers"), uniqueIds(root.get("teachers"), "$.teachers", "id"));
@@ -117,10 +123,14 @@ final class SemanticRules {
     private void schoolClass(JsonNode c, String path) {
         ref(c, "classTeacher", path, teachers, "ref.teacher");
         int grade = c.path("grade").isInt() ? c.get("grade").intValue() : 0;
+        courseAndLastCourse(c, path, grade);
 
         JsonNode period = c.get("period");
         String periodPath = path + ".period";
         String periodId = text(period, "id");
+        if (college && periodId != null && periodId.startsWith("Q")) {
+            add(periodPath + ".id", "college.period", periodId);
+        }
         LocalDate start = date(period, "start", periodPath);
         LocalDate end = date(period, "end", periodPath);
         if (start != null && end != null && start.isAfter(end)) {
@@ -137,7 +147,7 @@ final class SemanticRules {
         Set<String> lessonIds = keys(c.get("lessons"), lessons);
 
         JsonNode marks = c.get("marks");
-        if (grade == 1 && marks != null && marks.isArray() && !marks.isEmpty()) {
+        if (grade == 1 && !college && marks != null && marks.isArray() && !marks.isEmpty()) {
             add(path + ".marks", "grade1.marks", marks.size());
         }
         forEachObject(marks, path + ".marks", (mark, at) -> {
@@ -163,7 +173,7 @@ final class SemanticRules {
         });
 
         JsonNode finals = c.get("finalMarks");
-        if (grade == 1 && finals != null && finals.isArray() && !finals.isEmpty()) {
+        if (grade == 1 && !college && finals != null && finals.isArray() && !finals.isEmpty()) {
             add(path + ".finalMarks", "grade1.final-marks", finals.size());
         }
         Set<String> allowedPeriods = allowedFinalPeriods(periodId);
@@ -186,6 +196,22 @@ final class SemanticRules {
                 }
             }
         });
+    }
+
+    /** A college's course is 1–5; {@code lastCourse} belongs to colleges only and is not below the course. */
+    private void courseAndLastCourse(JsonNode c, String path, int grade) {
+        if (college && grade > MAX_COURSE) {
+            add(path + ".grade", "college.grade", grade, MAX_COURSE);
+        }
+        JsonNode last = c.get("lastCourse");
+        if (last == null || last.isNull()) {
+            return;
+        }
+        if (!college) {
+            add(path + ".lastCourse", "last-course.school");
+        } else if (last.isInt() && grade > 0 && grade <= MAX_COURSE && last.intValue() < grade) {
+            add(path + ".lastCourse", "last-course.below-grade", last.intValue(), grade);
+        }
     }
 
     private Map<String, Pupil> students(JsonNode array, String path, String classPath) {

@@ -1,5 +1,7 @@
 package ru.journalarchive.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,8 +28,34 @@ public record Snapshot(
     public record Source(String system, String version) {
     }
 
-    /** The school the snapshot belongs to. */
-    public record School(String id, String name, String shortName, String city, String director) {
+    /**
+     * The school the snapshot belongs to. {@code kind} is {@value #COLLEGE} for a college (СПО: courses, study groups,
+     * semesters) and null for a school: the default {@code "school"} is never kept, so that a school's frozen journal
+     * has the same bytes whether or not its export names the kind.
+     */
+    public record School(String id, String name, String shortName, String city, String director,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String kind) {
+
+        /** The organisation kind of a college. */
+        public static final String COLLEGE = "college";
+
+        /** The organisation kind of a school, the default. */
+        public static final String SCHOOL = "school";
+
+        public School {
+            kind = SCHOOL.equals(kind) ? null : kind;
+        }
+
+        /** A school (kind absent). */
+        public School(String id, String name, String shortName, String city, String director) {
+            this(id, name, shortName, city, director, null);
+        }
+
+        /** Whether this is a college: classes are study groups, grades are courses 1–5, periods are semesters. */
+        @JsonIgnore
+        public boolean isCollege() {
+            return COLLEGE.equals(kind);
+        }
     }
 
     /** Allowed mark values: the five-point marks and special marks such as «зч». */
@@ -52,7 +80,10 @@ public record Snapshot(
     public record Subject(String id, String name) {
     }
 
-    /** One class with the journal of its closing period. */
+    /**
+     * One class with the journal of its closing period; in a college a study group, {@code grade} its course and
+     * {@code lastCourse} (colleges only, else null) the course in which the group graduates.
+     */
     public record SchoolClass(
             String id,
             String name,
@@ -64,10 +95,18 @@ public record Snapshot(
             List<Lesson> lessons,
             List<Mark> marks,
             List<Attendance> attendance,
-            List<FinalMark> finalMarks) {
+            List<FinalMark> finalMarks,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer lastCourse) {
+
+        /** A class without a last course (every school class). */
+        public SchoolClass(String id, String name, int grade, String classTeacher, Period period,
+                List<Student> students, List<Group> groups, List<Lesson> lessons, List<Mark> marks,
+                List<Attendance> attendance, List<FinalMark> finalMarks) {
+            this(id, name, grade, classTeacher, period, students, groups, lessons, marks, attendance, finalMarks, null);
+        }
     }
 
-    /** The reporting period that closes: a quarter Q1–Q4 or a half-year H1–H2. */
+    /** The reporting period that closes: a quarter Q1–Q4 or a half-year H1–H2 (in a college the semesters H1–H2). */
     public record Period(String id, String name, LocalDate start, LocalDate end) {
     }
 

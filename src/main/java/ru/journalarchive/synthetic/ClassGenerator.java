@@ -61,7 +61,7 @@ final class ClassGenerator {
         groups();
         lessons();
         attendanceAndMarks();
-        List<FinalMark> finalMarks = finals && planned.grade() > 1 ? finalMarks(yearMarks, closing) : List.of();
+        List<FinalMark> finalMarks = finals && planned.marked() ? finalMarks(yearMarks, closing) : List.of();
         return new ClassContent(planned, period, pupils, groups, lessons, marks, absences, finalMarks);
     }
 
@@ -84,7 +84,7 @@ final class ClassGenerator {
         groups();
         lessons();
         attendanceAndMarks();
-        List<FinalMark> finalMarks = finals && planned.grade() > 1 ? finalMarks(false, closing) : List.of();
+        List<FinalMark> finalMarks = finals && planned.marked() ? finalMarks(false, closing) : List.of();
         return new ClassContent(planned, period, pupils, groups, lessons, marks, absences, finalMarks);
     }
 
@@ -240,7 +240,7 @@ final class ClassGenerator {
     }
 
     private String homework(String subject, int k, String kind) {
-        if (planned.grade() == 1 || kind.equals("КР") || List.of("pe", "music", "orkse", "odnknr").contains(subject)) {
+        if (!planned.marked() || kind.equals("КР") || List.of("pe", "music", "orkse", "odnknr").contains(subject)) {
             return null;
         }
         int page = 6 + k * 3;
@@ -294,7 +294,7 @@ final class ClassGenerator {
                 }
             }
             Curriculum.Subject subject = Curriculum.SUBJECTS.get(lesson.subject());
-            if (planned.grade() > 1 && subject.marked() && !present.isEmpty()) {
+            if (planned.marked() && subject.marked() && !present.isEmpty()) {
                 marks(lesson, kind, present, lessonsPerSubject.get(lesson.subject() + "/" + lesson.group()));
             }
         }

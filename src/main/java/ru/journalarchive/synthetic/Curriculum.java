@@ -83,6 +83,31 @@ final class Curriculum {
                 "Культурное многообразие России");
         subject("proj", "Индивидуальный проект", true, false, "ПР", "Выбор темы проекта", "Постановка цели и задач",
                 "Работа с источниками", "Оформление проекта");
+        // A technical college's professional subjects (specialty «Технология машиностроения»), courses 2–4.
+        subject("tmech", "Техническая механика", true, false, "КР", "Статика", "Плоская система сил",
+                "Кинематика точки", "Динамика", "Растяжение и сжатие", "Кручение", "Изгиб", "Детали машин");
+        subject("engr", "Инженерная графика", true, false, "ПР", "Геометрическое черчение", "Проекционное черчение",
+                "Аксонометрические проекции", "Сечения и разрезы", "Резьбовые соединения", "Эскизы деталей",
+                "Сборочный чертёж");
+        subject("matsci", "Материаловедение", true, false, "ЛР", "Строение металлов", "Железоуглеродистые сплавы",
+                "Термическая обработка стали", "Цветные металлы", "Неметаллические материалы");
+        subject("elec", "Электротехника и электроника", true, false, "ЛР", "Электрические цепи постоянного тока",
+                "Магнитное поле", "Цепи переменного тока", "Трансформаторы", "Электрические машины",
+                "Полупроводниковые приборы");
+        subject("techmash", "Технология машиностроения", true, false, "КР", "Точность механической обработки",
+                "Базирование заготовок", "Припуски на обработку", "Технологический процесс", "Обработка валов",
+                "Обработка корпусных деталей", "Сборка машин");
+        subject("metro", "Метрология, стандартизация и сертификация", true, false, "ПР", "Основы метрологии",
+                "Средства измерений", "Допуски и посадки", "Стандартизация", "Сертификация продукции");
+        subject("cnc", "Программирование для автоматизированного оборудования", true, false, "ПР",
+                "Станки с ЧПУ", "Системы координат станка", "Структура управляющей программы",
+                "Программирование токарной обработки", "Программирование фрезерной обработки");
+        subject("econ", "Экономика организации", true, false, "СР", "Организация как хозяйствующий субъект",
+                "Основные средства", "Оборотные средства", "Трудовые ресурсы", "Себестоимость продукции",
+                "Ценообразование");
+        subject("law", "Правовые основы профессиональной деятельности", true, false, "СР", "Право и экономика",
+                "Трудовой договор", "Рабочее время и время отдыха", "Материальная ответственность",
+                "Трудовые споры");
     }
 
     private static void subject(String id, String name, boolean marked, boolean split, String writtenWork,
@@ -107,12 +132,30 @@ final class Curriculum {
             case 10 -> "rus:2 lit:3 alg:4 geom:3 eng:3 phys:2 chem:1 hist:2 soc:2 geo:1 bio:1 prob:1 inf:1 obzr:1 pe:2 proj:1";
             default -> "rus:2 lit:3 alg:4 geom:3 eng:3 phys:2 chem:1 hist:2 soc:2 geo:1 bio:1 prob:1 inf:1 obzr:1 pe:2";
         };
+        return hours(plan);
+    }
+
+    private static List<Hours> hours(String plan) {
         List<Hours> hours = new ArrayList<>();
         for (String item : plan.split(" ")) {
             String[] parts = item.split(":");
             hours.add(new Hours(SUBJECTS.get(parts[0]), Integer.parseInt(parts[1])));
         }
         return hours;
+    }
+
+    /**
+     * The weekly hours of course {@code course} of a technical college: the general subjects of secondary education
+     * in course 1, professional subjects from course 2 on.
+     */
+    static List<Hours> forCourse(int course) {
+        String plan = switch (course) {
+            case 1 -> "rus:2 lit:2 math:4 eng:2 hist:2 phys:3 inf:2 pe:2 obzr:1";
+            case 2 -> "tmech:4 engr:3 matsci:2 elec:3 eng:2 pe:2";
+            case 3 -> "techmash:4 metro:2 cnc:3 tmech:2 eng:2 pe:2";
+            default -> "techmash:4 cnc:4 econ:2 law:2 eng:2 pe:2";
+        };
+        return hours(plan);
     }
 
     /** Whether grade {@code grade} is taught by one primary-school teacher for its core subjects. */

@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * The school year of a five-day week: four quarters separated by the usual autumn, winter and spring breaks,
- * the two half-years they make up, and the public holidays on which there are no lessons.
+ * the two half-years they make up, and the public holidays on which there are no lessons. A college's year
+ * ({@link #college}) has two semesters instead: autumn from September to the end of December, spring from January
+ * to the end of June, each made of two back-to-back quarters (the generator's closing dates; never reported).
  */
 final class SchoolCalendar {
 
@@ -22,8 +24,10 @@ final class SchoolCalendar {
             MonthDay.of(5, 1), MonthDay.of(5, 9));
 
     private final Term[] quarters = new Term[4];
+    private final String halfName;
 
     SchoolCalendar(int firstYear) {
+        this.halfName = "полугодие";
         LocalDate q1Start = nextSchoolDay(LocalDate.of(firstYear, 9, 1));
         LocalDate q1End = LocalDate.of(firstYear, 10, 27).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY));
         LocalDate q2Start = nextSchoolDay(q1End.plusDays(10));
@@ -38,16 +42,35 @@ final class SchoolCalendar {
         quarters[3] = new Term("Q4", "4 четверть", q4Start, q4End);
     }
 
+    private SchoolCalendar(LocalDate... bounds) {
+        this.halfName = "семестр";
+        for (int q = 0; q < 4; q++) {
+            quarters[q] = new Term("Q" + (q + 1), (q + 1) + " четверть", bounds[2 * q], bounds[2 * q + 1]);
+        }
+    }
+
+    /** A college's year: the autumn semester H1 from September to December, the spring semester H2 January–June. */
+    static SchoolCalendar college(int firstYear) {
+        LocalDate autumn = nextSchoolDay(LocalDate.of(firstYear, 9, 1));
+        LocalDate autumnMiddle = LocalDate.of(firstYear, 10, 31);
+        LocalDate autumnEnd = previousSchoolDay(LocalDate.of(firstYear, 12, 28));
+        LocalDate spring = nextSchoolDay(LocalDate.of(firstYear + 1, 1, 12));
+        LocalDate springMiddle = LocalDate.of(firstYear + 1, 3, 31);
+        LocalDate springEnd = previousSchoolDay(LocalDate.of(firstYear + 1, 6, 30));
+        return new SchoolCalendar(autumn, autumnMiddle, autumnMiddle.plusDays(1), autumnEnd, spring, springMiddle,
+                springMiddle.plusDays(1), springEnd);
+    }
+
     /** The quarter Q1–Q4. */
     Term quarter(int number) {
         return quarters[number - 1];
     }
 
-    /** The half-year H1 (Q1+Q2) or H2 (Q3+Q4). */
+    /** The half-year H1 (Q1+Q2) or H2 (Q3+Q4); a college's semester. */
     Term half(int number) {
         Term first = quarters[number * 2 - 2];
         Term second = quarters[number * 2 - 1];
-        return new Term("H" + number, number + " полугодие", first.start(), second.end());
+        return new Term("H" + number, number + " " + halfName, first.start(), second.end());
     }
 
     /** The first day of lessons of the year. */

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The staffing of a synthetic school, decided before any journal is written: the classes with their subjects, the
  * teachers (a primary-school teacher per class of grades 1–4, subject teachers loaded about 22 hours a week) and who
- * teaches what in which class, and the class teachers.
+ * teaches what in which class, and the class teachers. For a college the classes are study groups of courses 1–4
+ * (no primary-school teachers; every course has marks and semesters).
  */
 final class SchoolPlan {
 
@@ -20,12 +21,25 @@ final class SchoolPlan {
     record Teacher(String id, String fullName) {
     }
 
-    /** One class: its ids, subjects (with weekly hours), and teachers per subject (two for a split subject). */
+    /**
+     * One class: its ids, subjects (with weekly hours), and teachers per subject (two for a split subject); in a
+     * {@code college} a study group whose {@code grade} is its course.
+     */
     record PlannedClass(int index, String id, String name, int grade, int pupils, List<Curriculum.Hours> subjects,
-            Map<String, List<String>> teachers, String classTeacher) {
+            Map<String, List<String>> teachers, String classTeacher, boolean college) {
 
         boolean split(String subjectId) {
             return teachers.get(subjectId).size() > 1;
+        }
+
+        /** Whether the class gets marks: every college course, school grades 2–11 (000 §4: none in grade 1). */
+        boolean marked() {
+            return college || grade > 1;
+        }
+
+        /** Whether the class reports by half-years H1/H2: grades 10–11 and every college group (semesters). */
+        boolean halfYears() {
+            return college || grade >= 10;
         }
     }
 
@@ -37,11 +51,12 @@ final class SchoolPlan {
     final List<String> primaryTeachers = new ArrayList<>();
     final Set<String> subjectsUsed = new LinkedHashSet<>();
 
-    SchoolPlan(List<SyntheticSchoolGenerator.ClassSpec> specs, Random random) {
+    SchoolPlan(List<SyntheticSchoolGenerator.ClassSpec> specs, Random random, boolean college) {
         List<List<Curriculum.Hours>> subjects = new ArrayList<>();
         List<Map<String, List<String>>> staff = new ArrayList<>();
         for (SyntheticSchoolGenerator.ClassSpec spec : specs) {
-            List<Curriculum.Hours> hours = Curriculum.forGrade(spec.grade());
+            List<Curriculum.Hours> hours = college ? Curriculum.forCourse(spec.grade())
+                    : Curriculum.forGrade(spec.grade());
             if (spec.maxSubjects() > 0 && hours.size() > spec.maxSubjects()) {
                 hours = hours.subList(0, spec.maxSubjects());
             }
@@ -50,7 +65,7 @@ final class SchoolPlan {
             String primary = null;
             for (Curriculum.Hours h : hours) {
                 subjectsUsed.add(h.subject().id());
-                if (Curriculum.primaryCore(spec.grade(), h.subject().id())) {
+                if (!college && Curriculum.primaryCore(spec.grade(), h.subject().id())) {
                     if (primary == null) {
                         primary = newTeacher(random, 0.93);
                         primaryTeachers.add(primary);
@@ -73,7 +88,7 @@ final class SchoolPlan {
                     .orElse(byCourse.values().iterator().next().get(0));
             classTeachers.add(classTeacher);
             classes.add(new PlannedClass(i, classId(spec), spec.name(), spec.grade(), spec.pupils(), subjects.get(i),
-                    byCourse, classTeacher));
+                    byCourse, classTeacher, college));
         }
     }
 

@@ -8,9 +8,12 @@ import tools.jackson.core.JsonGenerator;
 /** Streams the parts of a {@code journal-snapshot/1} document through a Jackson generator, one class at a time. */
 final class SnapshotJson {
 
-    /** The school block. */
-    record School(String id, String name, String shortName, String city, String director) {
+    /** The school block; {@code kind} is written only when set ({@code college}). */
+    record School(String id, String name, String shortName, String city, String director, String kind) {
     }
+
+    /** The course in which a generated college's groups graduate ({@code lastCourse}). */
+    static final int COLLEGE_LAST_COURSE = 4;
 
     private final JsonGenerator g;
     private final JournalPrettyPrinter printer;
@@ -43,6 +46,9 @@ final class SnapshotJson {
         g.writeStringProperty("shortName", school.shortName());
         g.writeStringProperty("city", school.city());
         g.writeStringProperty("director", school.director());
+        if (school.kind() != null) {
+            g.writeStringProperty("kind", school.kind());
+        }
         g.writeEndObject();
         g.writeStringProperty("academicYear", academicYear);
         g.writeObjectPropertyStart("gradingScale");
@@ -75,6 +81,9 @@ final class SnapshotJson {
         g.writeStringProperty("name", c.planned().name());
         g.writeNumberProperty("grade", c.planned().grade());
         g.writeStringProperty("classTeacher", c.planned().classTeacher());
+        if (c.planned().college()) {
+            g.writeNumberProperty("lastCourse", COLLEGE_LAST_COURSE);
+        }
         g.writeObjectPropertyStart("period");
         g.writeStringProperty("id", c.period().id());
         g.writeStringProperty("name", c.period().name());

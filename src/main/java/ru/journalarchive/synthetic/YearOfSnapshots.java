@@ -34,15 +34,18 @@ final class YearOfSnapshots {
         this.seed = seed;
     }
 
-    /** Whether a class closes a period at the end of quarter {@code quarter} (10–11 only after Q2 and Q4). */
-    static boolean closesAt(int grade, int quarter) {
-        return grade < 10 || quarter % 2 == 0;
+    /**
+     * Whether a class closes a period at the end of quarter {@code quarter} (10–11 and college groups only after Q2
+     * and Q4: half-years, semesters).
+     */
+    static boolean closesAt(SchoolPlan.PlannedClass planned, int quarter) {
+        return !planned.halfYears() || quarter % 2 == 0;
     }
 
     /** The class's journal for the period closing after quarter {@code quarter}, with all final marks so far. */
     ClassContent content(SchoolPlan.PlannedClass planned, int firstPupilNumber, int quarter) {
         Roster roster = roster(planned, firstPupilNumber);
-        boolean half = planned.grade() >= 10;
+        boolean half = planned.halfYears();
         int number = half ? quarter / 2 : quarter;
         ClassContent current = period(planned, roster, half, number, quarter);
         List<FinalMark> finals = new ArrayList<>();
@@ -57,7 +60,7 @@ final class YearOfSnapshots {
         }
         periods.put(number, current);
         finals.addAll(current.finalMarks());
-        if (quarter == 4 && planned.grade() > 1) {
+        if (quarter == 4 && planned.marked()) {
             finals.addAll(yearMarks(planned, current, periods));
         }
         return new ClassContent(planned, current.period(), current.pupils(), current.groups(), current.lessons(),
@@ -78,7 +81,7 @@ final class YearOfSnapshots {
             Map<Integer, ClassContent> periods) {
         Random random = new Random(seed * 1_000_003L + planned.index() * 97L + 424_242L);
         LocalDate end = last.period().end();
-        boolean graduating = planned.grade() == 9 || planned.grade() == 11;
+        boolean graduating = !planned.college() && (planned.grade() == 9 || planned.grade() == 11);
         List<FinalMark> marks = new ArrayList<>();
         for (Pupil pupil : last.pupils()) {
             if (pupil.left() != null && !pupil.left().isAfter(end)) {
