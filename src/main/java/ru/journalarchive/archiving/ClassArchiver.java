@@ -55,10 +55,13 @@ public class ClassArchiver {
     private final ApplicationEventPublisher events;
     private final ArchivingProperties properties;
     private final Tombstones tombstones;
+    private final ElectronicOriginal electronicOriginal;
 
     ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
-            ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones) {
+            ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones,
+            ElectronicOriginal electronicOriginal) {
+        this.electronicOriginal = electronicOriginal;
         this.tombstones = tombstones;
         this.events = events;
         this.properties = properties;
@@ -112,6 +115,11 @@ public class ClassArchiver {
                 document.pageCount(), pdfs, List.of()));
     }
 
+    /** The title-page notes the school's regulation puts on its journals (the electronic original under none). */
+    List<String> titleNotes(String schoolId) {
+        return electronicOriginal.notes(schoolId);
+    }
+
     private ClassCloseResult published(UUID importId, ClassCloseResult result) {
         events.publishEvent(new ClassClosed(importId, result));
         return result;
@@ -120,7 +128,8 @@ public class ClassArchiver {
     private ArchivedDocument archive(FrozenJournal frozen, ImportedSnapshot.ImportedClass importedClass) {
         ClassJournal journal = frozen.journal();
         // Rendered from the frozen copy, deterministically: a restarted close produces the same bytes.
-        RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt());
+        RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt(), null,
+                electronicOriginal.notes(frozen.schoolId()));
         return store(frozen, importedClass.className(), pdf);
     }
 
