@@ -200,8 +200,8 @@ class DeputyReports {
 
     private String copyLine(PaperCopy copy) {
         String line = text("deputy.checklist.copy", copy.copyNumber(),
-                text("deputy.step." + copy.effectiveState().code()));
-        if (copy.effectiveState() == ru.journalarchive.papercopies.PaperStep.PRINTED
+                text("deputy.step." + paperCopies.routine(copy).effective(copy).code()));
+        if (paperCopies.routine(copy).effective(copy) == ru.journalarchive.papercopies.PaperStep.PRINTED
                 && !copy.missingSignatures().isEmpty()) {
             line += "; " + text("deputy.checklist.missingSigners", String.join(", ", copy.missingSignatures()
                     .stream().map(m -> m.subjectName() + " — " + m.teacherName()).toList()));
