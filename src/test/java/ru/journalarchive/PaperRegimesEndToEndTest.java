@@ -44,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ActiveProfiles("test")
 @TestPropertySource(properties = {"test.context=paper-regimes",
         "archive.regulations.schools.reg-none=seed-001-electronic-only",
+        "archive.regulations.schools.reg-none-year=seed-001-electronic-only",
         "archive.regulations.schools.reg-yearly=seed-002-yearly",
         "archive.regulations.schools.reg-college=seed-003-college",
         "archive.regulations.schools.reg-grad=seed-003-college",
@@ -138,6 +139,20 @@ class PaperRegimesEndToEndTest {
     }
 
     @Test
+    void underNoneTheSummaryStatementSaysElectronicOriginalAndStaysPdfA() throws Exception {
+        closeYear("reg-none-year", List.of(new ClassSpec("5А", 5, 6, 0)), 2028L);
+        ArchivedDocument statement = registry.list(new DocumentQuery("reg-none-year", "2024/2025", "Y", null))
+                .stream().filter(d -> d.documentType().equals("summary-statement")).findFirst().orElseThrow();
+        byte[] pdf = stored(statement, ArchivedDocument.ROLE_PDF);
+        assertThat(PdfA.failuresOf3b(pdf)).isEmpty();
+        assertThat(Pdfs.text(pdf).replaceAll("\\s+", " "))
+                .contains("Электронный оригинал. Бумажная копия не ведётся (Положение об электронном журнале");
+        Cli.Result print = cli.run("paper", "print", "--document", statement.id().toString(), "--by", "Орлова");
+        assertThat(print.exitCode()).isEqualTo(2);
+        assertThat(print.err()).contains("Бумажные копии не ведутся");
+    }
+
+    @Test
     void onDemandHasNoDeadlinesAndPrintsAPacketOnRequest() throws Exception {
         List<ArchivedDocument> journals = close("reg-demand", 33L);
         ArchivedDocument journal = journals.stream().filter(d -> grade(d) >= 2).findFirst().orElseThrow();
@@ -158,16 +173,7 @@ class PaperRegimesEndToEndTest {
     @Test
     void yearlyListsJournalsAndSummaryStatementsDueOnThirtiethJuneAndAStatementIsAPaperCopyWithItsOwnPacket()
             throws Exception {
-        List<ClassSpec> school = List.of(new ClassSpec("1А", 1, 4, 0), new ClassSpec("5А", 5, 8, 0));
-        for (String quarter : List.of("Q1", "Q2", "Q3", "Q4")) {
-            Path file = tmp.resolve("reg-yearly-" + quarter + ".json");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                SyntheticSchoolGenerator.writeYear(new SyntheticSchoolGenerator.Options(12, 2026L, "reg-yearly",
-                        "2024/2025", quarter), school, false, out);
-            }
-            Cli.Result closed = cli.run("close", file.toString());
-            assertThat(closed.exitCode()).as(quarter + closed.out() + closed.err()).isZero();
-        }
+        closeYear("reg-yearly", List.of(new ClassSpec("1А", 1, 4, 0), new ClassSpec("5А", 5, 8, 0)), 2026L);
         ArchivedDocument statement = registry.list(new DocumentQuery("reg-yearly", "2024/2025", "Y", null)).stream()
                 .filter(d -> d.documentType().equals("summary-statement") && d.className().equals("5А"))
                 .findFirst().orElseThrow();
@@ -279,6 +285,20 @@ class PaperRegimesEndToEndTest {
         Cli.Result result = cli.run("close", snapshot.toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         return registry.list(new DocumentQuery(schoolId, null, "Q1", null));
+    }
+
+    /** Closes a generated year of a school quarter by quarter; the year close follows Q4. */
+    private void closeYear(String schoolId, List<ClassSpec> school, long seed) throws Exception {
+        int pupils = school.stream().mapToInt(ClassSpec::pupils).sum();
+        for (String quarter : List.of("Q1", "Q2", "Q3", "Q4")) {
+            Path file = tmp.resolve(schoolId + "-" + quarter + ".json");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                SyntheticSchoolGenerator.writeYear(new SyntheticSchoolGenerator.Options(pupils, seed, schoolId,
+                        "2024/2025", quarter), school, false, out);
+            }
+            Cli.Result closed = cli.run("close", file.toString());
+            assertThat(closed.exitCode()).as(quarter + closed.out() + closed.err()).isZero();
+        }
     }
 
     private int grade(ArchivedDocument document) {
