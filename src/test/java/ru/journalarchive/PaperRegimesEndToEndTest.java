@@ -235,6 +235,11 @@ class PaperRegimesEndToEndTest {
                 .contains("по окончании периода, без срока: распечатана — ещё не выполнено")
                 .doesNotContain("ПРОСРОЧЕНО").doesNotContain("передана в архив").doesNotContain("Резервные копии");
 
+        Cli.Result year = cli.run("paper", "deadlines", "--school", "reg-college", "--year-end", "--today",
+                "2026-06-01");
+        assertThat(year.exitCode()).as(year.out() + year.err()).isZero();
+        assertThat(year.out()).contains("без срока").contains(course1.className() + " класс").doesNotContain("ПРОСРОЧЕНО");
+
         ok("paper", "print", "--document", course1.id().toString(), "--by", "Куратор Лебедева");
         UUID copy = copies.ofDocument(course1.id()).get(0).id();
         ok("paper", "director-sign", "--copy", copy.toString());

@@ -79,8 +79,9 @@ class PaperDeadlinesCommand implements Callable<Integer> {
         }
         boolean fiveDay = report.regime() == RegulationProfile.PaperRegime.FIVE_DAY_PER_PERIOD;
         System.out.println(report.periodId() == null
-                ? texts.get("paper.deadlines.yearEndHeader", report.schoolId(), report.academicYear(),
-                        PaperInput.shown(report.today()))
+                ? texts.get(report.regime() == RegulationProfile.PaperRegime.PER_PERIOD
+                        ? "paper.regime.perPeriodYearHeader" : "paper.deadlines.yearEndHeader", report.schoolId(),
+                        report.academicYear(), PaperInput.shown(report.today()))
                 : texts.get(fiveDay ? "paper.deadlines.header" : "paper.regime.perPeriodHeader", report.schoolId(),
                         report.academicYear(), report.periodId(), PaperInput.shown(report.today())));
         if (report.documents().isEmpty()) {

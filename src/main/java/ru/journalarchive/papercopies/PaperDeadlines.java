@@ -36,8 +36,9 @@ import ru.journalarchive.registry.DocumentRegistry;
  * <li>on demand and none: no deadlines at all, the report says so.</li>
  * </ul>
  * Grades without paper copies ({@code paper.grades}) and document types the regime does not print are not listed. The
- * year-end report of a five-day or per-period school is the binding of its copies by 30 June (printed, signed and
- * sealed, bound). A step is overdue from the day after its due day.
+ * year-end report of a five-day school is the binding of its copies by 30 June (printed, signed and sealed, bound);
+ * a per-period school's lists the year's copies with the profile's steps, without a due day. A step is overdue from
+ * the day after its due day.
  */
 @Service
 public class PaperDeadlines {
@@ -150,8 +151,18 @@ public class PaperDeadlines {
             }
             List<PaperCopy> ofDocument = copies.ofDocument(document.id());
             List<DeadlineReport.StepDeadline> steps = new ArrayList<>();
-            for (PaperStep step : yearly ? PaperRoutine.deadlineSteps(profile, document.documentType()) : YEAR_END) {
-                steps.add(deadline(0, step, due, ofDocument, today));
+            if (paper.regime() == PaperRegime.PER_PERIOD) {
+                // a college's copies are made per semester with no day (003 §5.5): listed, never overdue
+                for (PaperStep step : PaperRoutine.deadlineSteps(profile, document.documentType())) {
+                    if (step != PaperStep.TRANSFERRED_TO_ARCHIVE) {
+                        steps.add(deadline(0, step, null, ofDocument, today));
+                    }
+                }
+            } else {
+                for (PaperStep step : yearly ? PaperRoutine.deadlineSteps(profile, document.documentType())
+                        : YEAR_END) {
+                    steps.add(deadline(0, step, due, ofDocument, today));
+                }
             }
             result.add(new DeadlineReport.DocumentDeadlines(document.documentType(), document.classId(),
                     document.className(), document.periodId(), grade, null, steps));
