@@ -275,10 +275,13 @@ class PaperCopiesEndToEndTest {
 
     @Test
     void theDeadlineReportMarksAStepOverdueOnlyFromTheDayAfterItsDueDay() throws Exception {
-        close("paper-due", 60, 35L);
+        close("paper-due", 75, 35L); // grades 1, 6 and 11: Q1 has a journal with paper (6) and one without (1)
         // The generated school closes Q1 for grades 1–9 and H1 for 10–11: the report is of one period.
         List<ArchivedDocument> documents = registry.list(new DocumentQuery("paper-due", null, "Q1", null));
-        ArchivedDocument document = documents.get(0);
+        // Grade 1 keeps no paper copy (000 §4): its journals are never listed, so never overdue.
+        List<ArchivedDocument> graded = documents.stream().filter(d -> freezer.get(d.frozenJournalId()).orElseThrow()
+                .journal().schoolClass().grade() >= 2).toList();
+        ArchivedDocument document = graded.get(0);
         LocalDate end = freezer.get(document.frozenJournalId()).orElseThrow().journal().schoolClass().period().end();
         String day2 = end.plusDays(2).toString();
 
@@ -291,7 +294,8 @@ class PaperCopiesEndToEndTest {
                 end.plusDays(3).toString());
         assertThat(dayAfter.exitCode()).as(dayAfter.out() + dayAfter.err()).isEqualTo(1);
         assertThat(dayAfter.out()).contains("день 2 (" + ddMmYyyy(end.plusDays(2)) + "): распечатана — ПРОСРОЧЕНО")
-                .contains("ПРОСРОЧЕНО шагов: " + documents.size())
+                // one overdue print per journal of grades 2–11, and the day-2 backups (written, handed over) × 2
+                .contains("ПРОСРОЧЕНО шагов: " + (graded.size() + 4) + ".")
                 .doesNotContain("день 3 (" + ddMmYyyy(end.plusDays(3)) + "): подписана учителями-предметниками — ПРОСРОЧЕНО");
 
         // Printed on its due day for every class, signed a day late for the first: the report says who and when.
@@ -303,6 +307,11 @@ class PaperCopiesEndToEndTest {
             ok("paper", "sign-subject", "--copy", copy.toString(), "--subject", signer.subjectId(), "--teacher",
                     signer.teacherId(), "--at", end.plusDays(4).toString());
         }
+        // The day-2 backups (000 §4.2): an optical disc and a hard disk of the period, handed to the director.
+        ok("backup", "export", "--school", "paper-due", "--period", "Q1", "--type", "optical", "--medium",
+                "PAPER-DUE-OPT", "--to", tmp.resolve("opt").toString(), "--handed-to-director");
+        ok("backup", "export", "--school", "paper-due", "--period", "Q1", "--type", "hdd", "--medium",
+                "PAPER-DUE-HDD", "--to", tmp.resolve("hdd").toString(), "--handed-to-director");
         Cli.Result onDay4 = cli.run("paper", "deadlines", "--school", "paper-due", "--period", "Q1", "--today",
                 end.plusDays(4).toString());
         assertThat(onDay4.exitCode()).as(onDay4.out()).isZero();

@@ -57,10 +57,13 @@ public class ClassArchiver {
     private final ApplicationEventPublisher events;
     private final ArchivingProperties properties;
     private final Tombstones tombstones;
+    private final ElectronicOriginal electronicOriginal;
 
     ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
-            ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones) {
+            ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones,
+            ElectronicOriginal electronicOriginal) {
+        this.electronicOriginal = electronicOriginal;
         this.tombstones = tombstones;
         this.events = events;
         this.properties = properties;
@@ -121,6 +124,11 @@ public class ClassArchiver {
                 document.pageCount(), pdfs, List.of()));
     }
 
+    /** The title-page notes the school's regulation puts on its journals (the electronic original under none). */
+    List<String> titleNotes(String schoolId) {
+        return electronicOriginal.notes(schoolId);
+    }
+
     private ClassCloseResult published(UUID importId, ClassCloseResult result) {
         events.publishEvent(new ClassClosed(importId, result));
         return result;
@@ -130,9 +138,9 @@ public class ClassArchiver {
             JournalSupplement supplement) {
         ClassJournal journal = frozen.journal();
         // Rendered from the frozen copy (and the supplement's record), deterministically: a restarted close produces
-        // the same bytes.
-        RenderedDocument pdf = supplement == null ? renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt())
-                : renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt(), note(supplement));
+        // the same bytes. The school's regulation may add title-page notes («электронный оригинал»).
+        RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt(), null,
+                supplement == null ? null : note(supplement), electronicOriginal.notes(frozen.schoolId()));
         return store(frozen, importedClass.className(), pdf);
     }
 

@@ -131,7 +131,8 @@ public class JournalCorrector {
         CorrectionNote note = new CorrectionNote(correction.number(), correction.correctedAt(), correction.reason(),
                 correction.authorisedBy(), correction.oldVersion(), texts.describe(changes));
         // Rendered from the frozen version and the recorded correction only: a restart produces the same bytes.
-        RenderedDocument pdf = renderer.render(frozen.journal(), frozen.canonicalJson(), frozen.frozenAt(), note);
+        RenderedDocument pdf = renderer.render(frozen.journal(), frozen.canonicalJson(), frozen.frozenAt(), note, null,
+                archiver.titleNotes(frozen.schoolId()));
         ArchivedDocument document = archiver.store(frozen, importedClass.className(), pdf);
         ArchivedDocument previous = document(correction, correction.oldVersion()).orElse(null);
         // The import's class is archived now, as this version: closing that import again finds nothing refused.

@@ -42,9 +42,12 @@ public class SummaryStatementArchiver {
     private final StorageLocations locations;
     private final DocumentRegistry registry;
     private final RetentionPolicies retention;
+    private final ElectronicOriginal electronicOriginal;
 
     SummaryStatementArchiver(SummaryStatements statements, SummaryStatementRenderer renderer,
-            StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention) {
+            StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
+            ElectronicOriginal electronicOriginal) {
+        this.electronicOriginal = electronicOriginal;
         this.statements = statements;
         this.renderer = renderer;
         this.locations = locations;
@@ -107,7 +110,8 @@ public class SummaryStatementArchiver {
 
     private ArchivedDocument store(SummaryStatements.Stored stored) {
         // Rendered from the stored statement and its build moment: a restarted job produces the same bytes.
-        RenderedDocument pdf = renderer.render(stored.statement(), stored.canonicalJson(), stored.builtAt());
+        RenderedDocument pdf = renderer.render(stored.statement(), stored.canonicalJson(), stored.builtAt(),
+                electronicOriginal.notes(stored.schoolId()));
         String pdfKey = ObjectKeys.documentKey(stored.schoolId(), stored.academicYear(), YEAR_PERIOD,
                 stored.classId(), SUMMARY_STATEMENT, stored.version(), "summary-statement.pdf");
         String jsonKey = ObjectKeys.documentKey(stored.schoolId(), stored.academicYear(), YEAR_PERIOD,

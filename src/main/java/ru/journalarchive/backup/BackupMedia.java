@@ -153,6 +153,21 @@ public class BackupMedia {
         return query("", List.of());
     }
 
+    /**
+     * The media holding at least one object of every one of these documents (e.g. the class journals of a school's
+     * period: the medium of that period's backup), in the order they were written.
+     */
+    public List<BackupMedium> holdingAll(java.util.Collection<UUID> documentIds) {
+        if (documentIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = jdbc.sql("""
+                SELECT mo.medium_id FROM backup_medium_object mo JOIN archived_object o ON o.id = mo.object_id
+                WHERE o.document_id = ANY(?) GROUP BY mo.medium_id HAVING count(DISTINCT o.document_id) = ?""")
+                .params(documentIds.toArray(new UUID[0]), documentIds.size()).query(String.class).list();
+        return list().stream().filter(m -> ids.contains(m.id())).toList();
+    }
+
     /** The objects a medium holds, by key order. */
     public List<BackupMedium.MediumObject> objects(String mediumId) {
         return jdbc.sql("""

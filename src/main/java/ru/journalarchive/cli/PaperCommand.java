@@ -26,7 +26,8 @@ import ru.journalarchive.papercopies.StepDetails;
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // fresh option values on every run in one JVM (tests, serve)
 @Command(name = "paper", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli-papercopies",
-        subcommands = {PaperListCommand.class, PaperShowCommand.class, PaperDeadlinesCommand.class})
+        subcommands = {PaperListCommand.class, PaperShowCommand.class, PaperDeadlinesCommand.class,
+                PaperTransfersCommand.class})
 class PaperCommand implements Runnable {
 
     @Spec

@@ -62,8 +62,10 @@ class PaperListCommand implements Callable<Integer> {
     private String line(PaperCopy copy) {
         String place = copy.event(PaperStep.PLACED).map(e -> texts.get("paper.detail.place", e.room(), e.cabinet(),
                 e.shelf(), e.box(), e.nomenclatureIndex())).orElse("—");
-        String line = texts.get("paper.list.line", texts.copy(copy), texts.step(copy.effectiveState()), copy.sheets(),
-                place);
+        String line = texts.get("paper.list.line", texts.copy(copy), texts.step(copies.routine(copy).effective(copy)),
+                copy.sheets(), place);
+        String custody = texts.custody(copy);
+        line = custody == null ? line : line + "; " + custody;
         return pendingDestruction ? line + " — " + texts.get("paper.list.toDestroy") : line;
     }
 }

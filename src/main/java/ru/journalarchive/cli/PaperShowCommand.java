@@ -33,9 +33,15 @@ class PaperShowCommand implements Callable<Integer> {
         try {
             PaperCopy c = copies.get(copies.resolve(PaperInput.required("--copy", copy)));
             System.out.println(texts.copy(c));
-            System.out.println(texts.get("paper.show.header", c.id(), c.documentId(), texts.step(c.effectiveState()),
-                    c.sheets()));
-            System.out.println(texts.get("paper.show.signers"));
+            System.out.println(texts.get("paper.show.header", c.id(), c.documentId(),
+                    texts.step(copies.routine(c).effective(c)), c.sheets()));
+            String custody = texts.custody(c);
+            if (custody != null) {
+                System.out.println(custody);
+            }
+            if (!c.signers().isEmpty()) {
+                System.out.println(texts.get("paper.show.signers"));
+            }
             for (PaperCopy.Signer s : c.signers()) {
                 boolean signed = c.missingSignatures().stream().noneMatch(m -> m.equals(s));
                 System.out.println("  " + texts.get(signed ? "paper.show.signed" : "paper.show.unsigned",

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import ru.journalarchive.papercopies.PaperCopies;
 import ru.journalarchive.papercopies.PaperCopy;
+import ru.journalarchive.papercopies.PaperCustody;
 import ru.journalarchive.papercopies.PaperCopyException;
 import ru.journalarchive.papercopies.PaperStep;
 
@@ -16,9 +18,29 @@ class PaperTexts {
     static final int REFUSED = 2;
 
     private final Messages messages;
+    private final PaperCopies copies;
+    private final PaperCustody custody;
 
-    PaperTexts(Messages messages) {
+    PaperTexts(Messages messages, PaperCopies copies, PaperCustody custody) {
         this.messages = messages;
+        this.copies = copies;
+        this.custody = custody;
+    }
+
+    /**
+     * Where a copy is kept when the school's copies stay with the group's class teacher (003 §5.5), or null when
+     * they are kept in the registry.
+     */
+    String custody(PaperCopy copy) {
+        return custody.of(copy).map(held -> {
+            if (copy.state().compareTo(PaperStep.TRANSFERRED_TO_ARCHIVE) >= 0) {
+                return messages.get("paper.custody.transferred", held.group());
+            }
+            String teacher = held.classTeacher() == null ? "—" : held.classTeacher();
+            return held.graduatedOn() == null ? messages.get("paper.custody.classTeacher", held.group(), teacher)
+                    : messages.get("paper.custody.toTransfer", held.group(), teacher,
+                            PaperInput.shown(held.graduatedOn()));
+        }).orElse(null);
     }
 
     String get(String key, Object... args) {
@@ -56,14 +78,14 @@ class PaperTexts {
 
     /** The command that records the next step of a copy, or null when there is none. */
     String nextCommand(PaperCopy copy) {
-        PaperStep effective = copy.effectiveState();
-        if (effective == PaperStep.PRINTED) {
+        PaperStep effective = copies.routine(copy).effective(copy);
+        if (effective == PaperStep.PRINTED && copies.routine(copy).has(PaperStep.SUBJECT_SIGNED)) {
             return messages.get("paper.next.signSubject", copy.id().toString().substring(0, 8),
                     copy.missingSignatures().stream().map(s -> s.subjectName() + " (--subject " + s.subjectId()
                             + (s.teacherId().isEmpty() ? "" : " --teacher " + s.teacherId()) + ")")
                             .collect(Collectors.joining(", ")));
         }
-        return effective.next().filter(n -> n != PaperStep.DESTROYED || copy.state() == PaperStep.TRANSFERRED_TO_ARCHIVE)
+        return copies.nextStep(copy).filter(n -> n != PaperStep.DESTROYED || copy.state() == PaperStep.TRANSFERRED_TO_ARCHIVE)
                 .map(n -> messages.get("paper.next", step(n), messages.get("paper.command." + n.code()),
                         copy.id().toString().substring(0, 8)))
                 .orElse(null);

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.rendering.PrintPacketRenderer;
+import ru.journalarchive.regulations.RegulationProfile;
+import ru.journalarchive.regulations.Regulations;
+import java.time.LocalDate;
 
 /**
  * The registry of paper copies: a copy is registered when printed, then each step is recorded once, in order, in an
@@ -37,13 +40,19 @@ public class PaperCopies {
     private final PrintPackets packets;
     private final Tombstones tombstones;
     private final Clock clock;
+    private final Regulations regulations;
+    private final PaperCustody custody;
 
     @Autowired
-    PaperCopies(JdbcClient jdbc, PrintPackets packets, Tombstones tombstones) {
-        this(jdbc, packets, tombstones, Clock.systemUTC());
+    PaperCopies(JdbcClient jdbc, PrintPackets packets, Tombstones tombstones, Regulations regulations,
+            PaperCustody custody) {
+        this(jdbc, packets, tombstones, regulations, custody, Clock.systemUTC());
     }
 
-    PaperCopies(JdbcClient jdbc, PrintPackets packets, Tombstones tombstones, Clock clock) {
+    PaperCopies(JdbcClient jdbc, PrintPackets packets, Tombstones tombstones, Regulations regulations,
+            PaperCustody custody, Clock clock) {
+        this.regulations = regulations;
+        this.custody = custody;
         this.jdbc = jdbc;
         this.packets = packets;
         this.tombstones = tombstones;
@@ -51,22 +60,28 @@ public class PaperCopies {
     }
 
     /**
-     * Registers a printed copy of an archived class journal with the subject teachers who must sign it (the teachers
-     * of the journal's sheets, as the print packet names them).
+     * Registers a printed copy of an archived class journal or summary statement; a journal's copy with the subject
+     * teachers who must sign it (the teachers of the journal's sheets, as the print packet names them) when the
+     * school's routine has their signatures.
      *
      * @param sheets sheets printed; null: the print packet's sheet count
+     * @throws PaperCopyException {@code noPaper} when the school's regulation keeps no paper copies (regime none)
      */
     @Transactional
     public PaperCopy print(UUID documentId, Integer sheets, StepDetails details) {
         PrintPackets.Source source = packets.source(documentId);
+        RegulationProfile profile = regulations.forSchool(source.document().schoolId());
+        if (profile.paper().regime() == RegulationProfile.PaperRegime.NONE) {
+            throw new PaperCopyException("noPaper", profile.title(), profile.basis());
+        }
+        PaperRoutine routine = PaperRoutine.of(profile, source.document().documentType());
         int count = sheets == null ? source.document().pageCount() + 1 : sheets;
         if (count <= 0) {
             throw new PaperCopyException("sheets", count);
         }
         String performedBy = required("by", details.performedBy());
-        var journal = source.journal();
-        String classTeacher = journal.teacherName(journal.schoolClass().classTeacher());
-        String director = journal.school().director();
+        String classTeacher = source.classTeacher();
+        String director = source.director();
         int number = jdbc.sql("SELECT coalesce(max(copy_number), 0) + 1 FROM paper_copy WHERE document_id = ?")
                 .param(documentId).query(Integer.class).single();
         UUID id = UUID.randomUUID();
@@ -81,7 +96,10 @@ public class PaperCopies {
         } catch (DuplicateKeyException e) { // printed at the same moment by someone else
             throw new PaperCopyException("concurrentPrint", documentId);
         }
-        for (PrintPacketRenderer.SubjectSigner signer : PrintPacketRenderer.subjectSigners(journal)) {
+        List<PrintPacketRenderer.SubjectSigner> signers = source.journal() != null
+                && routine.has(PaperStep.SUBJECT_SIGNED) ? PrintPacketRenderer.subjectSigners(source.journal())
+                : List.of();
+        for (PrintPacketRenderer.SubjectSigner signer : signers) {
             jdbc.sql("""
                     INSERT INTO paper_copy_signer (copy_id, subject_id, teacher_id, subject_name, teacher_name)
                     VALUES (?, ?, ?, ?, ?)""")
@@ -110,23 +128,35 @@ public class PaperCopies {
             throw new PaperCopyException("alreadyDestroyed", copy.copyNumber(), copy.event(PaperStep.DESTROYED)
                     .map(PaperCopy.Event::actNumber).orElse("—"));
         }
+        RegulationProfile profile = regulations.forSchool(copy.document().schoolId());
+        PaperRoutine routine = PaperRoutine.of(profile, copy.document().documentType());
+        if (!routine.has(step)) {
+            throw new PaperCopyException("notInRoutine", step.code(), copy.copyNumber(), profile.title(),
+                    routine.sequence().stream().map(PaperStep::code).collect(Collectors.joining(", ")));
+        }
         if (step == PaperStep.SUBJECT_SIGNED) {
             return signSubject(copy, details);
         }
-        PaperStep effective = copy.effectiveState();
-        if (effective.compareTo(step) >= 0) {
+        PaperStep effective = routine.effective(copy);
+        if (routine.sequence().indexOf(effective) >= routine.sequence().indexOf(step)) {
             PaperCopy.Event done = copy.event(step).orElse(null);
             throw new PaperCopyException("repeated", step.code(), copy.copyNumber(),
                     done == null ? "—" : done.performedBy(), done == null ? null : done.performedAt());
         }
-        PaperStep needed = step.previous().orElseThrow();
+        PaperStep needed = routine.previous(step).orElseThrow();
         if (effective != needed) {
-            if (effective == PaperStep.PRINTED) {
+            if (effective == PaperStep.PRINTED && routine.has(PaperStep.SUBJECT_SIGNED)) {
                 throw new PaperCopyException("subjectsMissing", step.code(), copy.copyNumber(),
                         describe(copy.missingSignatures()));
             }
             throw new PaperCopyException("outOfOrder", step.code(), copy.copyNumber(),
-                    effective.next().orElseThrow().code(), effective.code());
+                    routine.next(effective).orElseThrow().code(), effective.code());
+        }
+        if (step == PaperStep.TRANSFERRED_TO_ARCHIVE && custody.withClassTeacher(copy.document().schoolId())
+                && custody.graduated(copy.document().schoolId(), copy.document().classId()).isEmpty()) {
+            // 003 §5.5: the copies stay with the group's class teacher until the group graduates.
+            throw new PaperCopyException("notGraduated", copy.copyNumber(), copy.document().className(),
+                    copy.classTeacher() == null ? "—" : copy.classTeacher());
         }
         String performedBy = details.performedBy();
         Integer sheets = null;
@@ -225,6 +255,46 @@ public class PaperCopies {
         if (!missing.isEmpty()) {
             throw new PaperCopyException("placeMissing", String.join(", ", missing));
         }
+    }
+
+    /** The steps a copy goes through under its school's regulation. */
+    public PaperRoutine routine(PaperCopy copy) {
+        return PaperRoutine.of(regulations.forSchool(copy.document().schoolId()), copy.document().documentType());
+    }
+
+    /** The step a copy has completed in its routine, and the next one (empty when there is none). */
+    public Optional<PaperStep> nextStep(PaperCopy copy) {
+        PaperRoutine routine = routine(copy);
+        return routine.next(routine.effective(copy));
+    }
+
+    /**
+     * A graduated group's copy (003 §5.5) with where it stands: to be transferred to the archive, or transferred.
+     *
+     * @param graduatedOn the last day of the group's last semester
+     */
+    public record Transfer(PaperCopy copy, LocalDate graduatedOn, boolean transferred) {
+    }
+
+    /**
+     * The copies of a school's graduated groups, for transfer to the archive: each not destroyed copy of a group
+     * whose last semester is closed, by group, document and copy number. Empty when the school keeps its copies in
+     * the registry.
+     */
+    public List<Transfer> transfers(String schoolId) {
+        if (!custody.withClassTeacher(schoolId)) {
+            return List.of();
+        }
+        Map<String, Optional<LocalDate>> graduated = new LinkedHashMap<>();
+        List<Transfer> result = new ArrayList<>();
+        for (PaperCopy copy : list(new DocumentQuery(schoolId, null, null, null), null)) {
+            Optional<LocalDate> on = graduated.computeIfAbsent(copy.document().classId(),
+                    c -> custody.graduated(schoolId, c));
+            if (on.isPresent() && copy.state() != PaperStep.DESTROYED) {
+                result.add(new Transfer(copy, on.get(), copy.state().compareTo(PaperStep.TRANSFERRED_TO_ARCHIVE) >= 0));
+            }
+        }
+        return result;
     }
 
     /** A copy with its history. */

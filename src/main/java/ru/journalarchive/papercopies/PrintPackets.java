@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 import ru.journalarchive.freezing.CanonicalJson;
 import ru.journalarchive.freezing.FrozenJournal;
 import ru.journalarchive.freezing.JournalFreezer;
+import ru.journalarchive.freezing.SummaryStatement;
+import ru.journalarchive.freezing.SummaryStatements;
+import ru.journalarchive.rendering.SummaryStatementRenderer;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.rendering.PrintPacketRenderer;
@@ -17,15 +20,17 @@ import ru.journalarchive.rendering.RenderedDocument;
 import ru.journalarchive.snapshot.ClassJournal;
 
 /**
- * Renders the print packet of an archived class journal from the archive itself: the canonical JSON read from a
- * replica whose SHA-256 matches the registry (never the live snapshot), rendered with the freezing moment of the
- * archived rendition, so every print of a document is the same file.
+ * Renders the print packet of an archived class journal or summary statement from the archive itself: the canonical
+ * JSON read from a replica whose SHA-256 matches the registry (never the live snapshot), rendered with the freezing
+ * (building) moment of the archived rendition, so every print of a document is the same file.
  */
 @Service
 public class PrintPackets {
 
     /** The document type whose packets can be printed: the period class journal. */
     public static final String CLASS_JOURNAL = "class-journal";
+    /** The other printable type: a class's summary statement of final marks of a year. */
+    public static final String SUMMARY_STATEMENT = PaperRoutine.SUMMARY_STATEMENT;
 
     private static final Logger log = LoggerFactory.getLogger(PrintPackets.class);
 
@@ -34,10 +39,12 @@ public class PrintPackets {
     private final JournalFreezer freezer;
     private final PrintPacketRenderer renderer;
     private final Tombstones tombstones;
+    private final SummaryStatementRenderer statementRenderer;
 
     PrintPackets(DocumentRegistry registry, VerifiedCopies copies, JournalFreezer freezer,
-            PrintPacketRenderer renderer, Tombstones tombstones) {
+            PrintPacketRenderer renderer, Tombstones tombstones, SummaryStatementRenderer statementRenderer) {
         this.tombstones = tombstones;
+        this.statementRenderer = statementRenderer;
         this.registry = registry;
         this.copies = copies;
         this.freezer = freezer;
@@ -48,8 +55,31 @@ public class PrintPackets {
     public record Packet(ArchivedDocument document, RenderedDocument pdf) {
     }
 
-    /** The frozen journal of an archived class journal, as verified from storage. */
-    record Source(ArchivedDocument document, ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
+    /**
+     * The verified source of an archived class journal (the frozen journal) or summary statement (the statement), as
+     * read from storage; exactly one of {@code journal} and {@code statement} is set.
+     */
+    record Source(ArchivedDocument document, ClassJournal journal, SummaryStatement statement, byte[] canonicalJson,
+                  Instant frozenAt) {
+
+        /** The grade (a college's course) of the document's class. */
+        int grade() {
+            return journal != null ? journal.schoolClass().grade() : statement.schoolClass().grade();
+        }
+
+        /** The class teacher's full name, or null. */
+        String classTeacher() {
+            if (journal != null) {
+                return journal.teacherName(journal.schoolClass().classTeacher());
+            }
+            return statement.schoolClass().classTeacher() == null ? null
+                    : statement.schoolClass().classTeacher().fullName();
+        }
+
+        /** The director's name, or null. */
+        String director() {
+            return journal != null ? journal.school().director() : statement.school().director();
+        }
     }
 
     /**
@@ -60,6 +90,10 @@ public class PrintPackets {
      */
     public Packet render(UUID documentId) {
         Source source = source(documentId);
+        if (source.statement() != null) {
+            return new Packet(source.document(), statementRenderer.renderPacket(source.statement(),
+                    source.canonicalJson(), source.frozenAt()));
+        }
         return new Packet(source.document(), renderer.render(source.journal(), source.canonicalJson(),
                 source.frozenAt()));
     }
@@ -72,7 +106,8 @@ public class PrintPackets {
         } catch (IllegalArgumentException e) {
             throw new PaperCopyException("unknownDocument", documentId);
         }
-        if (!CLASS_JOURNAL.equals(document.documentType()) || document.frozenJournalId() == null
+        boolean statement = SUMMARY_STATEMENT.equals(document.documentType());
+        if (!(statement || CLASS_JOURNAL.equals(document.documentType()) && document.frozenJournalId() != null)
                 || document.object(ArchivedDocument.ROLE_SOURCE_JSON).isEmpty()) {
             throw new PaperCopyException("notAJournal", documentId, document.documentType());
         }
@@ -82,10 +117,15 @@ public class PrintPackets {
         if (tombstones.isRetired(documentId)) { // an act executing on it: no new paper copy either
             throw new PaperCopyException("destroyedDocument", documentId, "?");
         }
+        if (statement) {
+            byte[] json = readVerified(document.object(ArchivedDocument.ROLE_SOURCE_JSON).orElseThrow());
+            // The statement's packet carries the moment it was registered: the same file on every print.
+            return new Source(document, null, SummaryStatements.read(json), json, document.createdAt());
+        }
         FrozenJournal frozen = freezer.get(document.frozenJournalId())
                 .orElseThrow(() -> new PaperCopyException("notAJournal", documentId, document.documentType()));
         byte[] json = readVerified(document.object(ArchivedDocument.ROLE_SOURCE_JSON).orElseThrow());
-        return new Source(document, CanonicalJson.read(json), json, frozen.frozenAt());
+        return new Source(document, CanonicalJson.read(json), null, json, frozen.frozenAt());
     }
 
     private byte[] readVerified(ArchivedDocument.ArchivedObject object) {

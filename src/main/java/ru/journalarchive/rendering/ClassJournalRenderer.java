@@ -58,7 +58,7 @@ public class ClassJournalRenderer {
      * @return the PDF/A-3B bytes and the page count
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, null);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, null, List.of());
     }
 
     /**
@@ -69,7 +69,7 @@ public class ClassJournalRenderer {
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
             CorrectionNote correction) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction, null);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction, null, List.of());
     }
 
     /**
@@ -80,7 +80,20 @@ public class ClassJournalRenderer {
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
             SupplementNote supplement) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, supplement);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, supplement, List.of());
+    }
+
+    /**
+     * Renders the journal with notes on its title page below the archive note, given by the caller as the school's
+     * regulation says (e.g. «Электронный оригинал. Бумажная копия не ведётся (…)», 001 §1.10).
+     *
+     * @param correction the correction this version carries, or null
+     * @param supplement the supplement this version carries, or null
+     * @param titleNotes lines for the title page, in order; empty: none
+     */
+    public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
+            CorrectionNote correction, SupplementNote supplement, List<String> titleNotes) {
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction, supplement, titleNotes);
     }
 
     /** Which rendition of the journal: the archival one, or the paper copy's print packet with signature lines. */
@@ -88,11 +101,11 @@ public class ClassJournalRenderer {
 
     /** Renders the journal as the given rendition; both have the same pages, the packet adds lines and one sheet. */
     RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition) {
-        return render(journal, canonicalJson, frozenAt, rendition, null, null);
+        return render(journal, canonicalJson, frozenAt, rendition, null, null, List.of());
     }
 
     private RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition,
-            CorrectionNote correction, SupplementNote supplement) {
+            CorrectionNote correction, SupplementNote supplement, List<String> titleNotes) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(frozenAt, "frozenAt");
@@ -104,7 +117,7 @@ public class ClassJournalRenderer {
             RenderContext context = new RenderContext(new JournalIndex(journal), messages,
                     new PageCanvas.Measure(fonts.loadInto(document)));
             List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet, correction,
-                    supplement);
+                    supplement, List.copyOf(titleNotes));
             int total = parts.stream().mapToInt(p -> p.section().pages().size()).sum();
             Footer footer = new Footer(context, total);
             PDDocumentOutline outline = new PDDocumentOutline();
@@ -163,7 +176,8 @@ public class ClassJournalRenderer {
      * page the class teacher's certification, and a last sheet the deputy's, the director's and the sheet count.
      */
     private static List<Part> layout(RenderContext context, Instant frozenAt, String hashPrefix,
-            String attachmentName, boolean packet, CorrectionNote correction, SupplementNote supplement) {
+            String attachmentName, boolean packet, CorrectionNote correction, SupplementNote supplement,
+            List<String> titleNotes) {
         List<Part> body = new ArrayList<>();
         if (correction != null) {
             // A corrected version says what was corrected, on whose authority, before any of its sheets.
@@ -184,7 +198,8 @@ public class ClassJournalRenderer {
         if (context.index().keepsMarks()) {
             body.add(new Part(FinalMarksPages.section(context), classTeacher));
         }
-        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, packet, correction);
+        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, packet, correction,
+                titleNotes);
         int listed = body.size() + (packet ? 1 : 0);
         int contentsPages = ContentsPages.pageCount(listed);
         List<ContentsPages.Entry> entries = new ArrayList<>();

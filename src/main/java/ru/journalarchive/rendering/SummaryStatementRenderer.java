@@ -62,7 +62,7 @@ public class SummaryStatementRenderer {
 
     static MessageSource defaultMessages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/rendering", "i18n/rendering-yearclose", "i18n/college");
+        source.setBasenames("i18n/rendering", "i18n/rendering-yearclose", "i18n/college", "i18n/paper-regimes");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
@@ -76,8 +76,36 @@ public class SummaryStatementRenderer {
      * @param builtAt       when it was built: the document's creation date
      */
     public RenderedDocument render(SummaryStatement statement, byte[] canonicalJson, Instant builtAt) {
+        return render(statement, canonicalJson, builtAt, List.of(), false);
+    }
+
+    /**
+     * Renders the statement with notes under its legend, e.g. that the signed PDF/A is the original and no paper copy
+     * is kept (001 §1.10): the caller gives the texts, as the school's regulation says.
+     *
+     * @param notes lines printed after the sources, in order; empty: as {@link #render(SummaryStatement, byte[], Instant)}
+     */
+    public RenderedDocument render(SummaryStatement statement, byte[] canonicalJson, Instant builtAt,
+            List<String> notes) {
+        return render(statement, canonicalJson, builtAt, notes, false);
+    }
+
+    /**
+     * Renders the statement's print packet: the statement's pages and a last sheet «Лист заверения бумажной копии»
+     * with the class teacher's and the director's signature lines, «М.П.» and the sheet count (002 §1.1.5). Another
+     * document than the archived statement: another title and file identifier; deterministic.
+     *
+     * @param registeredAt the moment the archived statement was registered (the packet's creation date)
+     */
+    public RenderedDocument renderPacket(SummaryStatement statement, byte[] canonicalJson, Instant registeredAt) {
+        return render(statement, canonicalJson, registeredAt, List.of(), true);
+    }
+
+    private RenderedDocument render(SummaryStatement statement, byte[] canonicalJson, Instant builtAt,
+            List<String> notes, boolean packet) {
         if (statement.school().isCollege() && !messages.college()) {
-            return new SummaryStatementRenderer(messages.forCollege()).render(statement, canonicalJson, builtAt);
+            return new SummaryStatementRenderer(messages.forCollege()).render(statement, canonicalJson, builtAt, notes,
+                    packet);
         }
         byte[] sha256 = HexFormat.of().parseHex(CanonicalJson.sha256(canonicalJson));
         String school = school(statement.school());
@@ -111,7 +139,7 @@ public class SummaryStatementRenderer {
         Page lastPage = pages.get(pages.size() - 1);
         float lastBottom = TABLE_TOP - headerHeight - (lastPage.last() - lastPage.first()) * ROW_HEIGHT;
         // Each authorised correction the statement lists adds a paragraph of up to two lines to the legend.
-        float legendHeight = LEGEND_HEIGHT + 20f * statement.corrections().size();
+        float legendHeight = LEGEND_HEIGHT + 20f * statement.corrections().size() + 20f * notes.size();
         boolean legendFits = lastBottom - legendHeight > PageCanvas.BOTTOM;
         pages.set(pages.size() - 1, new Page(lastPage.subjects(), lastPage.first(), lastPage.last(), legendFits));
         if (!legendFits) {
@@ -123,6 +151,7 @@ public class SummaryStatementRenderer {
             PageCanvas.Measure measure = new PageCanvas.Measure(fonts.loadInto(document));
             String footer = messages.get("statement.footer", school, c.name(), statement.academicYear(),
                     String.valueOf(c.grade()));
+            int total = pages.size() + (packet ? 1 : 0);
             for (int n = 0; n < pages.size(); n++) {
                 Page page = pages.get(n);
                 PDPage pdPage = new PDPage(PageCanvas.PAGE);
@@ -137,25 +166,41 @@ public class SummaryStatementRenderer {
                     }
                     if (page.legend()) {
                         legend(canvas, statement, kinds, bottom - 16f, builtText,
-                                HexFormat.of().formatHex(sha256).substring(0, 16));
+                                HexFormat.of().formatHex(sha256).substring(0, 16), notes);
                     }
                     canvas.line(PageCanvas.LEFT, 29f, PageCanvas.RIGHT, 29f, 0.4f);
                     canvas.text(canvas.fonts().regular(), 8, PageCanvas.LEFT, 18f, footer);
                     canvas.textRight(canvas.fonts().bold(), 9, PageCanvas.RIGHT, 18f,
-                            messages.get("statement.sheet", String.valueOf(n + 1), String.valueOf(pages.size())));
+                            messages.get("statement.sheet", String.valueOf(n + 1), String.valueOf(total)));
+                }
+            }
+            if (packet) {
+                PDPage pdPage = new PDPage(PageCanvas.PAGE);
+                document.addPage(pdPage);
+                try (PDPageContentStream stream = new PDPageContentStream(document, pdPage)) {
+                    PageCanvas canvas = new PageCanvas(stream, measure);
+                    certification(canvas, statement, school, total);
+                    canvas.line(PageCanvas.LEFT, 29f, PageCanvas.RIGHT, 29f, 0.4f);
+                    canvas.text(canvas.fonts().regular(), 8, PageCanvas.LEFT, 18f, footer);
+                    canvas.textRight(canvas.fonts().bold(), 9, PageCanvas.RIGHT, 18f,
+                            messages.get("statement.sheet", String.valueOf(total), String.valueOf(total)));
                 }
             }
             String title = messages.get("statement.meta.title", c.name(), statement.academicYear(), school,
                     String.valueOf(c.grade()));
             String attachment = statement.school().id() + "_" + statement.academicYear().replace('/', '-') + "_"
                     + c.id() + "_summary-statement.json";
-            PdfaConformance.apply(document, new PdfaConformance.Description(title, school, builtAt,
-                            PdfaConformance.fileId(sha256)),
+            byte[] fileId = packet ? HexFormat.of().parseHex(CanonicalJson.sha256(
+                    (HexFormat.of().formatHex(sha256) + "/statement-print-packet").getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII))) : sha256;
+            PdfaConformance.apply(document, new PdfaConformance.Description(packet
+                            ? messages.get("statement.packet.meta.title", title) : title, school, builtAt,
+                            PdfaConformance.fileId(fileId)),
                     new PdfaConformance.Attachment(attachment, messages.get("statement.meta.attachmentDescription"),
                             canonicalJson));
             ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
             document.save(out);
-            return new RenderedDocument(out.toByteArray(), pages.size());
+            return new RenderedDocument(out.toByteArray(), total);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot render the summary statement", e);
         }
@@ -266,8 +311,48 @@ public class SummaryStatementRenderer {
         return String.join(", ", notes);
     }
 
+    /** The packet's last sheet: what the copy is, the class teacher's and the director's signatures, М.П., sheets. */
+    private void certification(PageCanvas canvas, SummaryStatement statement, String school, int sheets) {
+        var regular = canvas.fonts().regular();
+        var bold = canvas.fonts().bold();
+        PageCanvas.Measure measure = canvas.measure();
+        SummaryStatement.ClassInfo c = statement.schoolClass();
+        canvas.text(bold, 14, PageCanvas.LEFT, PageCanvas.TOP - 24, messages.get("statement.packet.title"));
+        float y = PageCanvas.TOP - 60;
+        for (String paragraph : List.of(messages.get("statement.packet.what", c.name(), statement.academicYear(),
+                school), messages.get("statement.packet.procedure"))) {
+            for (String line : measure.wrap(regular, 11, paragraph, PageCanvas.WIDTH - 80)) {
+                canvas.text(regular, 11, PageCanvas.LEFT + 40, y, line);
+                y -= 15;
+            }
+            y -= 8;
+        }
+        y -= 24;
+        String teacher = c.classTeacher() == null ? null : c.classTeacher().fullName();
+        canvas.text(bold, 12, PageCanvas.LEFT + 40, y, messages.get("statement.packet.classTeacher", name(teacher)));
+        y -= 40;
+        canvas.text(bold, 12, PageCanvas.LEFT + 40, y, messages.get("statement.packet.director",
+                name(statement.school().director())));
+        canvas.text(bold, 14, PageCanvas.LEFT + 100, y - 28, messages.get("statement.packet.seal"));
+        y -= 80;
+        canvas.line(PageCanvas.LEFT + 40, y + 22, PageCanvas.RIGHT - 40, y + 22, 0.5f);
+        int mod100 = sheets % 100;
+        int mod10 = sheets % 10;
+        String form = mod10 == 1 && mod100 != 11 ? "one"
+                : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? "few" : "many";
+        canvas.text(bold, 12, PageCanvas.LEFT + 40, y, messages.get("statement.packet.binding",
+                String.valueOf(sheets), messages.get("statement.packet.sheets." + form)));
+        canvas.text(bold, 12, PageCanvas.LEFT + 40, y - 24, messages.get("statement.packet.directorBinding",
+                name(statement.school().director())));
+    }
+
+    private static String name(String fullName) {
+        String shortName = fullName == null ? "" : JournalIndex.shortName(fullName);
+        return shortName.isBlank() ? "____________________" : shortName;
+    }
+
     private void legend(PageCanvas canvas, SummaryStatement statement, List<String> kinds, float top, String built,
-            String hashPrefix) {
+            String hashPrefix, List<String> notes) {
         var regular = canvas.fonts().regular();
         PageCanvas.Measure measure = canvas.measure();
         String periods = messages.get(kinds.contains("H1") || kinds.contains("H2") ? "statement.legend.halves"
@@ -286,6 +371,7 @@ public class SummaryStatementRenderer {
                     RenderContext.DATE.format(c.correctedOn()), messages.get("statement.kind." + c.period()),
                     String.valueOf(c.journalVersion()), c.reason(), c.authorisedBy()));
         }
+        paragraphs.addAll(notes);
         float y = top;
         for (String paragraph : paragraphs) {
             for (String line : measure.wrap(regular, 7.5f, paragraph, PageCanvas.WIDTH)) {

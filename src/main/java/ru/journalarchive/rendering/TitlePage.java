@@ -15,7 +15,7 @@ final class TitlePage {
     }
 
     static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName) {
-        return section(context, frozenAt, jsonHashPrefix, attachmentName, false, null);
+        return section(context, frozenAt, jsonHashPrefix, attachmentName, false, null, List.of());
     }
 
     /**
@@ -23,7 +23,7 @@ final class TitlePage {
      * class teacher certifies the copy on the class's title page with signature and date).
      */
     static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName,
-            boolean packet, CorrectionNote correction) {
+            boolean packet, CorrectionNote correction, List<String> notes) {
         String frozen = DateTimeFormatter.ofPattern(context.text("title.frozenAt"), Locale.ROOT)
                 .withZone(ZoneOffset.UTC).format(frozenAt);
         String note = context.text("title.archiveNote", frozen, jsonHashPrefix);
@@ -36,7 +36,7 @@ final class TitlePage {
                             .format(correction.correctedAt()));
         return new Section(context.text("title.journal"), false,
                 List.of(canvas -> {
-                    paint(canvas, context, note, attachment);
+                    paint(canvas, context, note, attachment, notes);
                     if (packet) {
                         SignatureLines.paintClassTeacherCertification(canvas, context, PageCanvas.LEFT + 80, 163,
                                 PageCanvas.WIDTH - 160);
@@ -44,7 +44,8 @@ final class TitlePage {
                 }));
     }
 
-    private static void paint(PageCanvas canvas, RenderContext context, String note, String attachment) {
+    private static void paint(PageCanvas canvas, RenderContext context, String note, String attachment,
+            List<String> notes) {
         JournalIndex index = context.index();
         School school = index.journal().school();
         Period period = index.schoolClass().period();
@@ -92,6 +93,13 @@ final class TitlePage {
         for (String line : measure.wrap(context.regular(), 9, attachment, width)) {
             canvas.text(context.regular(), 9, left, y, line);
             y -= 12;
+        }
+        // Notes the caller gives as the school's regulation says (e.g. the electronic original), in bold.
+        for (String extra : notes) {
+            for (String line : measure.wrap(context.bold(), 9, extra, width)) {
+                canvas.text(context.bold(), 9, left, y, line);
+                y -= 12;
+            }
         }
     }
 }

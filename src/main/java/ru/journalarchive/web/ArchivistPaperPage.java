@@ -22,6 +22,7 @@ import ru.journalarchive.papercopies.DeadlineReport;
 import ru.journalarchive.papercopies.PaperCopies;
 import ru.journalarchive.papercopies.PaperCopy;
 import ru.journalarchive.papercopies.PaperCopyException;
+import ru.journalarchive.papercopies.PaperCustody;
 import ru.journalarchive.papercopies.PaperDeadlines;
 import ru.journalarchive.papercopies.PaperStep;
 import ru.journalarchive.papercopies.StepDetails;
@@ -43,17 +44,26 @@ class ArchivistPaperPage {
     private final PaperDeadlines deadlines;
     private final DocumentRegistry registry;
     private final MessageSource messages;
+    private final PaperCustody custody;
 
     ArchivistPaperPage(PaperCopies copies, PaperDeadlines deadlines, DocumentRegistry registry,
-            MessageSource messages) {
+            MessageSource messages, PaperCustody custody) {
+        this.custody = custody;
         this.copies = copies;
         this.deadlines = deadlines;
         this.registry = registry;
         this.messages = messages;
     }
 
-    /** A copy as listed: the copy and where it is kept (empty until placed). */
-    record CopyRow(PaperCopy copy, String place) {
+    /**
+     * A copy as listed: the copy, where it is kept (empty until placed), its step in the school's routine, and, when
+     * the school's copies stay with the group's class teacher (003 §5.5), that custody (else empty).
+     */
+    record CopyRow(PaperCopy copy, String place, PaperStep state, String custody) {
+    }
+
+    /** A graduated group's copy to be transferred to the archive, or transferred. */
+    record TransferRow(PaperCopy copy, String graduatedOn, boolean transferred) {
     }
 
     @GetMapping
@@ -67,17 +77,22 @@ class ArchivistPaperPage {
         List<CopyRow> rows = new ArrayList<>();
         List<DeadlineReport> reports = new ArrayList<>();
         List<ArchivedDocument> journals = new ArrayList<>();
+        List<TransferRow> transfers = new ArrayList<>();
         for (String school : caller.schools().stream().sorted().toList()) {
             copies.list(new DocumentQuery(school, null, null, null), null)
-                    .forEach(c -> rows.add(new CopyRow(c, place(c))));
+                    .forEach(c -> rows.add(row(c)));
+            copies.transfers(school).forEach(t -> transfers.add(new TransferRow(t.copy(),
+                    java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(t.graduatedOn()), t.transferred())));
             try {
                 reports.add(deadlines.yearEnd(school, null, LocalDate.now()));
             } catch (PaperCopyException nothingArchived) {
                 // a school with nothing archived has no deadlines
             }
             registry.list(new DocumentQuery(school, null, null, null)).stream()
-                    .filter(d -> d.documentType().equals("class-journal")).forEach(journals::add);
+                    .filter(d -> d.documentType().equals("class-journal")
+                            || d.documentType().equals("summary-statement")).forEach(journals::add);
         }
+        model.addAttribute("transfers", transfers);
         model.addAttribute("rows", rows);
         model.addAttribute("reports", reports);
         model.addAttribute("journals", journals);
@@ -150,8 +165,20 @@ class ArchivistPaperPage {
         if (!caller.maySee(copy.document().schoolId())) {
             throw new ArchivistArchive.NotFound();
         }
-        model.addAttribute("row", new CopyRow(copy, place(copy)));
+        model.addAttribute("row", row(copy));
         return "archivist/paper-copy";
+    }
+
+    private CopyRow row(PaperCopy copy) {
+        String held = custody.of(copy).map(h -> {
+            if (copy.state().compareTo(PaperStep.TRANSFERRED_TO_ARCHIVE) >= 0) {
+                return text("paper.custody.transferred", h.group());
+            }
+            String teacher = h.classTeacher() == null ? "—" : h.classTeacher();
+            return h.graduatedOn() == null ? text("paper.custody.classTeacher", h.group(), teacher)
+                    : text("paper.custody.toTransfer", h.group(), teacher, java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(h.graduatedOn()));
+        }).orElse("");
+        return new CopyRow(copy, place(copy), copies.routine(copy).effective(copy), held);
     }
 
     private static String place(PaperCopy copy) {

@@ -100,7 +100,7 @@ class DeputyReports {
     }
 
     /** The five-day checklist of one period of the school. */
-    record Checklist(String header, List<JournalChecklist> journals) {
+    record Checklist(String header, String note, List<JournalChecklist> journals, List<StepRow> backups) {
     }
 
     /** One class journal's steps of the five-day close. */
@@ -159,6 +159,7 @@ class DeputyReports {
                 .filter(c -> c.status() == ImportedSnapshot.CloseStatus.REFUSED_RETROACTIVE_CHANGE).toList());
         model.addAttribute("checklists", checklists);
         model.addAttribute("controlHint", text("control.hint", regulations.forSchool(s.schoolId()).title()));
+        model.addAttribute("fiveDay", checklists.stream().allMatch(c -> c.note() == null && !c.backups().isEmpty()));
         return "deputy/reports";
     }
 
@@ -171,6 +172,29 @@ class DeputyReports {
     }
 
     private Checklist checklist(DeadlineReport report) {
+        String header = text("deputy.checklist.header", text("deputy.period." + report.periodId()),
+                report.academicYear() == null ? "—" : report.academicYear(), date(report.today()));
+        if (!report.listsDeadlines()) {
+            // on demand, none, or a yearly school's period: a Russian explanation instead of deadlines
+            String note = switch (report.regime()) {
+                case NONE -> text("paper.regime.none", report.basis());
+                case ON_DEMAND -> text("paper.regime.onDemand");
+                default -> text("paper.regime.yearlyOnly", report.schoolId());
+            };
+            return new Checklist(header, text("paper.regime.profile", report.regulation()) + " " + note, List.of(),
+                    List.of());
+        }
+        List<StepRow> backups = new ArrayList<>();
+        for (DeadlineReport.BackupDeadline b : report.backups()) {
+            String state = switch (b.status()) {
+                case DONE, DONE_LATE -> text(b.handOver() ? "paper.backup.handedDone" : "paper.backup.writtenDone",
+                        b.by() == null ? "—" : b.by(), DeputyPages.shown(b.at()), b.mediumId());
+                case PENDING, OVERDUE -> text("deputy.checklist." + b.status().name());
+            };
+            backups.add(new StepRow(text("deputy.checklist.day", b.day(), date(b.due())),
+                    text((b.handOver() ? "paper.backup.handed." : "paper.backup.written.") + b.mediumType()), state,
+                    badge(b.status())));
+        }
         List<JournalChecklist> journals = new ArrayList<>();
         for (DeadlineReport.DocumentDeadlines d : report.documents()) {
             List<StepRow> steps = new ArrayList<>();
@@ -180,25 +204,29 @@ class DeputyReports {
                             DeputyPages.shown(step.done().at()), step.done().copyNumber());
                     case PENDING, OVERDUE -> text("deputy.checklist." + step.status().name());
                 };
-                String badge = switch (step.status()) {
-                    case DONE -> "ok";
-                    case DONE_LATE, PENDING -> "warn";
-                    case OVERDUE -> "bad";
-                };
-                steps.add(new StepRow(text("deputy.checklist.day", step.day(), date(step.due())),
-                        text("deputy.step." + step.step().code()), state, badge));
+                String due = step.due() == null ? text("paper.regime.noDue")
+                        : step.day() > 0 ? text("deputy.checklist.day", step.day(), date(step.due())) : date(step.due());
+                steps.add(new StepRow(due, text("deputy.step." + step.step().code()), state, badge(step.status())));
             }
             journals.add(new JournalChecklist(d.className(), d.periodEnd() == null ? "" : text(
                     "deputy.checklist.periodEnd", date(d.periodEnd()), date(d.periodEnd().plusDays(1))), steps));
         }
-        return new Checklist(text("deputy.checklist.header", text("deputy.period." + report.periodId()),
-                report.academicYear(), date(report.today())), journals);
+        return new Checklist(header, journals.isEmpty() ? text("paper.regime.noDocuments") : null, journals,
+                backups);
+    }
+
+    private static String badge(DeadlineReport.Status status) {
+        return switch (status) {
+            case DONE -> "ok";
+            case DONE_LATE, PENDING -> "warn";
+            case OVERDUE -> "bad";
+        };
     }
 
     private String copyLine(PaperCopy copy) {
         String line = text("deputy.checklist.copy", copy.copyNumber(),
-                text("deputy.step." + copy.effectiveState().code()));
-        if (copy.effectiveState() == ru.journalarchive.papercopies.PaperStep.PRINTED
+                text("deputy.step." + paperCopies.routine(copy).effective(copy).code()));
+        if (paperCopies.routine(copy).effective(copy) == ru.journalarchive.papercopies.PaperStep.PRINTED
                 && !copy.missingSignatures().isEmpty()) {
             line += "; " + text("deputy.checklist.missingSigners", String.join(", ", copy.missingSignatures()
                     .stream().map(m -> m.subjectName() + " — " + m.teacherName()).toList()));

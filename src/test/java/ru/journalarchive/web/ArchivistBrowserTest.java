@@ -46,7 +46,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a context of its own (the marker property): it closes the example school, which other API tests upload
-        properties = {"spring.main.web-application-type=servlet", "archive.test.context=archivist-browser"})
+        properties = {"spring.main.web-application-type=servlet", "archive.test.context=archivist-browser",
+                // school A prints once a year (seed 002): its journals and summary statements by 30 June
+                "archive.regulations.schools.school-a=seed-002-yearly"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchivistBrowserTest {
@@ -208,6 +210,19 @@ class ArchivistBrowserTest {
         browser.find("#extract-submit").click();
         browser.waitUntil(d -> !browser.all("#error-pupil").isEmpty());
         assertThat(browser.text("#error-pupil")).contains("st-999999").contains("нет сводных ведомостей");
+    }
+
+    @Test
+    void theYearEndTableFollowsTheSchoolsRegimeAndListsTheSummaryStatement() {
+        browser.go("/archivist/paper");
+        browser.waitUntil(d -> !browser.all("#paper-form").isEmpty());
+        String deadlines = browser.all("table.deadlines").stream().map(org.openqa.selenium.WebElement::getText)
+                .reduce("", String::concat);
+        assertThat(deadlines).as(browser.pageText()).contains("5А, сводная ведомость итоговых отметок, Y")
+                .contains("5А, классный журнал, Q4").contains("30.06.2025").contains("прошита")
+                .doesNotContain("подписана учителями-предметниками");
+        assertThat(browser.all("#document option")).as("a statement can be registered as a paper copy")
+                .anySatisfy(o -> assertThat(o.getText()).contains("school-a, 5А, 2024/2025, Y"));
     }
 
     @Test

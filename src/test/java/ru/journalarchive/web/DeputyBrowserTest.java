@@ -198,7 +198,9 @@ class DeputyBrowserTest {
         assertThat(checklist).contains("2 четверть, 2024/2025 учебный год").contains("1 полугодие")
                 .contains("Период окончен 27.12.2024; день 1 (проверка итоговых отметок) — 28.12.2024")
                 .contains("День 2 (29.12.2024)").contains("распечатана").contains("ПРОСРОЧЕНО")
-                .contains("ожидает подписи директора").contains("не зарегистрированы");
+                .contains("ожидает подписи директора").contains("не зарегистрированы")
+                // the day-2 backups of 000 §4.2, linked to backup export of the period
+                .contains("резервная копия на оптическом диске записана").contains("жёсткий диск передан директору");
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", fifth);
         browser.screenshot("deputy-reports");
 
