@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * closes with its marks, and the journal, print packet, summary statement and pupil extract say «группа», «курс»,
  * «семестр» and «классный руководитель группы»; every PDF stays PDF/A.
  */
-@SpringBootTest
+@SpringBootTest(properties = {"archive.regulations.schools.college-e2e=seed-003-college",
+        "archive.regulations.schools.college-year=seed-003-college"})
 @ActiveProfiles("test")
 class CollegeEndToEndTest {
 

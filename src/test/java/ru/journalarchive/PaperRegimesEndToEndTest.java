@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +31,7 @@ import ru.journalarchive.support.Pdfs;
 import ru.journalarchive.support.Snapshots;
 import ru.journalarchive.synthetic.SyntheticSchoolGenerator;
 import ru.journalarchive.synthetic.SyntheticSchoolGenerator.ClassSpec;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -225,20 +225,21 @@ class PaperRegimesEndToEndTest {
 
     @Test
     void aCollegesCopiesStayWithTheClassTeacherWithoutDeadlinesAndGoToTheArchiveOnlyAtGraduation() throws Exception {
-        List<ArchivedDocument> journals = close("reg-college", 34L);
+        List<ArchivedDocument> journals = closeCollege("reg-college", 34L, List.of(new ClassSpec("ТМ-11", 1, 8, 4),
+                new ClassSpec("ТМ-21", 2, 8, 4)), "H1");
         ArchivedDocument course1 = journals.stream().filter(d -> grade(d) == 1).findFirst().orElseThrow();
 
-        Cli.Result deadlines = cli.run("paper", "deadlines", "--school", "reg-college", "--period", "Q1", "--today",
+        Cli.Result deadlines = cli.run("paper", "deadlines", "--school", "reg-college", "--period", "H1", "--today",
                 "2026-06-01");
         assertThat(deadlines.exitCode()).as(deadlines.out() + deadlines.err()).isZero();
-        assertThat(deadlines.out()).contains(course1.className() + " класс")
+        assertThat(deadlines.out()).contains("группа " + course1.className())
                 .contains("по окончании периода, без срока: распечатана — ещё не выполнено")
                 .doesNotContain("ПРОСРОЧЕНО").doesNotContain("передана в архив").doesNotContain("Резервные копии");
 
         Cli.Result year = cli.run("paper", "deadlines", "--school", "reg-college", "--year-end", "--today",
                 "2026-06-01");
         assertThat(year.exitCode()).as(year.out() + year.err()).isZero();
-        assertThat(year.out()).contains("без срока").contains(course1.className() + " класс").doesNotContain("ПРОСРОЧЕНО");
+        assertThat(year.out()).contains("без срока").contains("группа " + course1.className()).doesNotContain("ПРОСРОЧЕНО");
 
         ok("paper", "print", "--document", course1.id().toString(), "--by", "Куратор Лебедева");
         UUID copy = copies.ofDocument(course1.id()).get(0).id();
@@ -259,21 +260,13 @@ class PaperRegimesEndToEndTest {
 
     @Test
     void aGroupWhoseLastSemesterIsClosedIsListedForTransferAndTheTransferIsRecorded() throws Exception {
-        Path year = tmp.resolve("reg-grad-Q4.json");
-        try (OutputStream out = Files.newOutputStream(year)) {
-            SyntheticSchoolGenerator.writeYear(new SyntheticSchoolGenerator.Options(6, 2027L, "reg-grad",
-                    "2024/2025", "Q4"), List.of(new ClassSpec("11А", 11, 6, 0)), false, out);
-        }
-        Path college = Snapshots.mutate(year, tmp.resolve("reg-grad-college.json"), tree -> {
-            ((ObjectNode) tree.path("school")).put("kind", "college");
-            ObjectNode group = (ObjectNode) tree.path("classes").get(0);
-            group.put("grade", 4);
-            group.put("lastCourse", 4);
-        });
-        Cli.Result closed = cli.run("close", college.toString());
-        // TODO(lead): runs once the college fields (school.kind, class.lastCourse) are in journal-snapshot/1.
-        Assumptions.assumeTrue(closed.exitCode() == 0, "the snapshot contract has no lastCourse yet: " + closed.err());
-        ArchivedDocument h2 = registry.list(new DocumentQuery("reg-grad", "2024/2025", "H2", null)).get(0);
+        List<ClassSpec> lastCourse = List.of(new ClassSpec("ТМ-41", 4, 6, 4));
+        closeCollege("reg-grad", 2027L, lastCourse, "H1");
+        // Before its last semester is closed the group has not graduated.
+        assertThat(ok("paper", "transfers", "--school", "reg-grad").out())
+                .contains("выпущенных групп с бумажными копиями нет");
+        ArchivedDocument h2 = closeCollege("reg-grad", 2027L, lastCourse, "H2").stream()
+                .filter(d -> d.documentType().equals("class-journal")).findFirst().orElseThrow();
         ok("paper", "print", "--document", h2.id().toString(), "--by", "Куратор Лебедева");
         UUID copy = copies.ofDocument(h2.id()).get(0).id();
         ok("paper", "director-sign", "--copy", copy.toString());
@@ -285,9 +278,24 @@ class PaperRegimesEndToEndTest {
         assertThat(ok("paper", "transfers", "--school", "reg-grad").out()).contains("ещё не передано в архив: 0");
     }
 
+    /** Closes one semester of a generated college (its groups' last course is 4); the journals of that semester. */
+    private List<ArchivedDocument> closeCollege(String schoolId, long seed, List<ClassSpec> groups, String semester)
+            throws Exception {
+        Path file = tmp.resolve(schoolId + "-" + semester + ".json");
+        int pupils = groups.stream().mapToInt(ClassSpec::pupils).sum();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            SyntheticSchoolGenerator.writeYear(SyntheticSchoolGenerator.Options.college(pupils, seed, schoolId,
+                    "2024/2025", semester), groups, false, out);
+        }
+        Cli.Result result = cli.run("close", file.toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        return registry.list(new DocumentQuery(schoolId, "2024/2025", semester, null)).stream()
+                .filter(d -> d.documentType().equals("class-journal")).toList();
+    }
+
     private List<ArchivedDocument> close(String schoolId, long seed) throws Exception {
         Path snapshot = Snapshots.generate(tmp, schoolId, 75, seed); // grades 1, 6 and 11
-        Cli.Result result = cli.run("close", snapshot.toString());
+        Cli.Result result = cli.run("close", forProfile(schoolId, snapshot).toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         return registry.list(new DocumentQuery(schoolId, null, "Q1", null));
     }
@@ -301,9 +309,34 @@ class PaperRegimesEndToEndTest {
                 SyntheticSchoolGenerator.writeYear(new SyntheticSchoolGenerator.Options(pupils, seed, schoolId,
                         "2024/2025", quarter), school, false, out);
             }
-            Cli.Result closed = cli.run("close", file.toString());
+            Cli.Result closed = cli.run("close", forProfile(schoolId, file).toString());
             assertThat(closed.exitCode()).as(quarter + closed.out() + closed.err()).isZero();
         }
+    }
+
+    /**
+     * The generated snapshot as the school's journal system would send it: a school on the five-point scale only
+     * (seed 001 §5.7) has no «зч»/«н/а» — the generator's pass marks become «5», its special values are dropped.
+     */
+    private Path forProfile(String schoolId, Path snapshot) throws Exception {
+        if (!schoolId.startsWith("reg-none")) {
+            return snapshot;
+        }
+        return Snapshots.mutate(snapshot, tmp.resolve(schoolId + "-five-point-" + snapshot.getFileName()), tree -> {
+            ((ObjectNode) tree.path("gradingScale")).putArray("special");
+            for (JsonNode c : tree.path("classes")) {
+                for (JsonNode f : c.path("finalMarks")) {
+                    if (!f.path("value").asString().matches("[1-5]")) {
+                        ((ObjectNode) f).put("value", "5");
+                    }
+                }
+                for (JsonNode m : c.path("marks")) {
+                    if (!m.path("value").asString().matches("[1-5]")) {
+                        ((ObjectNode) m).put("value", "5");
+                    }
+                }
+            }
+        });
     }
 
     private int grade(ArchivedDocument document) {

@@ -12,6 +12,7 @@ import ru.journalarchive.papercopies.DeadlineReport;
 import ru.journalarchive.papercopies.PaperCopyException;
 import ru.journalarchive.papercopies.PaperDeadlines;
 import ru.journalarchive.regulations.RegulationProfile;
+import ru.journalarchive.regulations.Regulations;
 
 /**
  * {@code paper deadlines --school S (--period P | --year-end) [--year Y] [--today DATE]}: the school's regime decides
@@ -42,9 +43,12 @@ class PaperDeadlinesCommand implements Callable<Integer> {
     private final PaperDeadlines deadlines;
     private final PaperTexts texts;
 
-    PaperDeadlinesCommand(PaperDeadlines deadlines, PaperTexts texts) {
+    private final Regulations regulations;
+
+    PaperDeadlinesCommand(PaperDeadlines deadlines, PaperTexts texts, Regulations regulations) {
         this.deadlines = deadlines;
         this.texts = texts;
+        this.regulations = regulations;
     }
 
     @Override
@@ -88,11 +92,13 @@ class PaperDeadlinesCommand implements Callable<Integer> {
             System.out.println(texts.get("paper.regime.noDocuments"));
         }
         int overdue = 0;
+        boolean college = regulations.forSchool(report.schoolId()).isCollege();
         for (DeadlineReport.DocumentDeadlines document : report.documents()) {
+            String unit = texts.unit(document.className(), college);
             System.out.println(report.periodId() == null
-                    ? texts.get("paper.deadlines.document", document.className(), texts.period(document.periodId()),
+                    ? texts.get("paper.deadlines.document", unit, texts.period(document.periodId(), college),
                             texts.documentType(document.documentType()))
-                    : texts.get("paper.deadlines.journal", document.className(), PaperInput.shown(document.periodEnd())));
+                    : texts.get("paper.deadlines.journal", unit, PaperInput.shown(document.periodEnd())));
             if (document.periodEnd() != null && fiveDay) {
                 System.out.println("  " + texts.get("paper.deadlines.day1",
                         PaperInput.shown(document.periodEnd().plusDays(1))));

@@ -63,6 +63,16 @@ class PaperTexts {
         return orDefault("paper.period." + periodId, periodId);
     }
 
+    /** «5А класс» in a school, «группа ТМ-11» in a college (seed 003). */
+    String unit(String className, boolean college) {
+        return messages.get(college ? "paper.unit.college" : "paper.unit.school", className);
+    }
+
+    /** «1 семестр» for a college's H1, else as {@link #period(String)}. */
+    String period(String periodId, boolean college) {
+        return college ? orDefault("paper.period.college." + periodId, period(periodId)) : period(periodId);
+    }
+
     /** «классный журнал» for class-journal; the type itself for a type without a name. */
     String documentType(String type) {
         return orDefault("paper.documentType." + type, type);

@@ -11,8 +11,6 @@ import ru.journalarchive.regulations.Regulations;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who keeps a school's paper copies as its regulation says: the registry, or (a college, 003 §5.5) the group's class
@@ -22,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PaperCustody {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The last period of a college's year: the second semester. */
     static final String LAST_SEMESTER = "H2";
 
@@ -73,14 +70,9 @@ public class PaperCustody {
                 .max(Comparator.naturalOrder());
     }
 
-    /**
-     * Whether a frozen journal is of its group's last course. TODO(lead): switch to the snapshot accessor
-     * ({@code SchoolClass.lastCourse()}) once the college fields are merged; until then read {@code class.lastCourse}
-     * from the canonical JSON tree.
-     */
+    /** Whether a frozen journal is of its group's last course ({@code class.lastCourse} of a college, 003 §5.5). */
     private static boolean lastCourse(FrozenJournal frozen) {
-        JsonNode schoolClass = JSON.readTree(frozen.canonicalJson()).path("class");
-        JsonNode last = schoolClass.path("lastCourse");
-        return last.isInt() && schoolClass.path("grade").isInt() && schoolClass.path("grade").asInt() == last.asInt();
+        var schoolClass = frozen.journal().schoolClass();
+        return schoolClass.lastCourse() != null && schoolClass.lastCourse() == schoolClass.grade();
     }
 }

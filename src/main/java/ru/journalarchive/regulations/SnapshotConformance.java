@@ -6,7 +6,8 @@ import ru.journalarchive.snapshot.Snapshot;
 import ru.journalarchive.snapshot.Violation;
 
 /**
- * Checks a snapshot that meets the contract against its school's regulation profile: every mark and final mark on the
+ * Checks a snapshot that meets the contract against its school's regulation profile: a college's snapshot under a
+ * college's profile and a school's under a school's, every mark and final mark on the
  * school's marking scale (001 §5.7: the five-point scale only), and every class's period one of its grade's period
  * system (quarters, half-years or a course's semesters). Returns the violations by JSON path, at most
  * {@link #MAX_VIOLATIONS}; the import refuses the snapshot whole when there is one.
@@ -22,6 +23,13 @@ public final class SnapshotConformance {
     /** The violations of a snapshot against a profile, in document order; empty when it conforms. */
     public static List<Violation> check(Snapshot snapshot, RegulationProfile profile) {
         List<Violation> violations = new ArrayList<>();
+        boolean college = snapshot.school() != null && snapshot.school().isCollege();
+        if (college != profile.isCollege()) {
+            // A college's snapshot under a school's profile (or the reverse): its courses would be read as grades.
+            violations.add(new Violation("$.school.kind", RegulationMessages.get(college
+                    ? "conformance.kind.college" : "conformance.kind.school", profile.title(), profile.id())));
+            return List.copyOf(violations);
+        }
         List<Snapshot.SchoolClass> classes = snapshot.classes() == null ? List.of() : snapshot.classes();
         for (int i = 0; i < classes.size() && violations.size() < MAX_VIOLATIONS; i++) {
             Snapshot.SchoolClass c = classes.get(i);
