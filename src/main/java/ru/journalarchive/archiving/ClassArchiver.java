@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.freezing.CanonicalJson;
+import ru.journalarchive.freezing.Completeness;
 import ru.journalarchive.freezing.FreezeResult;
 import ru.journalarchive.freezing.FrozenJournal;
 import ru.journalarchive.freezing.JournalFreezer;
 import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.CloseOverrides.CloseOverride;
 import ru.journalarchive.registry.DocumentRegistration;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.ImportedSnapshot;
@@ -32,7 +34,8 @@ import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.storage.StoredObject;
 
 /**
- * Closes one class of an imported snapshot: freezes its journal, renders the PDF/A-3 class journal from the frozen
+ * Closes one class of an imported snapshot: refuses it, with nothing archived, when its period had not ended by the
+ * export or final marks are missing (unless a deputy overrode that with a reason), else freezes its journal, renders the PDF/A-3 class journal from the frozen
  * copy, writes the PDF and the canonical JSON to every storage location (read back and hash-checked), and registers
  * the document with its retention. Every step is idempotent, so a restarted close repeats nothing and loses nothing.
  */
@@ -55,10 +58,13 @@ public class ClassArchiver {
     private final ApplicationEventPublisher events;
     private final ArchivingProperties properties;
     private final Tombstones tombstones;
+    private final IncompleteCloses incomplete;
 
     ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
-            ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones) {
+            ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones,
+            IncompleteCloses incomplete) {
+        this.incomplete = incomplete;
         this.tombstones = tombstones;
         this.events = events;
         this.properties = properties;
@@ -90,6 +96,25 @@ public class ClassArchiver {
                     CloseStatus.REFUSED_DESTROYED, null, 0, List.of(), List.of()));
         }
         ClassJournal incoming = CanonicalJson.read(imports.journalJson(importId, classId));
+        // The completeness gate, before anything is frozen, rendered, stored or registered.
+        Completeness.Result completeness = Completeness.check(incoming, snapshot.exportedAt());
+        Optional<CloseOverride> override = completeness.complete() ? Optional.empty()
+                : incomplete.override(importId, classId);
+        if (!completeness.complete()) {
+            if (override.isEmpty()) {
+                CloseStatus status = completeness.periodEnded() ? CloseStatus.REFUSED_MISSING_FINAL_MARKS
+                        : CloseStatus.REFUSED_PERIOD_NOT_ENDED;
+                String message = completeness.periodEnded()
+                        ? "missing final marks: " + completeness.missing().size()
+                        : "period ends " + completeness.periodEnd() + ", exported " + completeness.exportedOn();
+                log.warn("Class {} of import {}: not closed, {}", classId, importId, message);
+                imports.recordClose(importId, classId, status, message, null);
+                return published(importId, new ClassCloseResult(classId, importedClass.className(), status, null,
+                        0, List.of(), List.of()));
+            }
+            log.info("Class {} of import {}: incomplete, closed on the override of {}", classId, importId,
+                    override.get().overriddenAt());
+        }
         FreezeResult freeze = freezer.freeze(incoming, importId);
         if (!freeze.accepted()) {
             log.warn("Class {} of import {}: re-close refused, {} retroactive changes", classId, importId,
@@ -102,7 +127,8 @@ public class ClassArchiver {
         FrozenJournal frozen = freeze.frozen();
         Optional<ArchivedDocument> before = registry.find(CLASS_JOURNAL, frozen.schoolId(), frozen.academicYear(),
                 frozen.classId(), frozen.periodId(), frozen.version());
-        ArchivedDocument document = before.filter(this::hasEveryReplica).orElseGet(() -> archive(frozen, importedClass));
+        ArchivedDocument document = before.filter(this::hasEveryReplica).orElseGet(() -> archive(frozen, importedClass,
+                override.map(incomplete::titleNote).orElse(null)));
         CloseStatus status = before.isPresent() && freeze.outcome() == FreezeResult.Outcome.ALREADY_FROZEN
                 && hasEveryReplica(before.get()) ? CloseStatus.ALREADY_CLOSED : CloseStatus.CLOSED;
         imports.recordClose(importId, classId, status, null, document.id());
@@ -117,10 +143,12 @@ public class ClassArchiver {
         return result;
     }
 
-    private ArchivedDocument archive(FrozenJournal frozen, ImportedSnapshot.ImportedClass importedClass) {
+    private ArchivedDocument archive(FrozenJournal frozen, ImportedSnapshot.ImportedClass importedClass,
+            String overrideNote) {
         ClassJournal journal = frozen.journal();
-        // Rendered from the frozen copy, deterministically: a restarted close produces the same bytes.
-        RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt());
+        // Rendered from the frozen copy (and the insert-only override), deterministically: a restarted close produces
+        // the same bytes.
+        RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt(), overrideNote);
         return store(frozen, importedClass.className(), pdf);
     }
 

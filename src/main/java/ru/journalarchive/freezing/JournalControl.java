@@ -7,10 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ru.journalarchive.snapshot.ClassJournal;
@@ -59,7 +57,7 @@ public record JournalControl(List<LateMark> lateMarks, List<MissingFinalMark> mi
                 .collect(Collectors.toMap(Snapshot.Lesson::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, String> names = nz(c.students()).stream()
                 .collect(Collectors.toMap(Snapshot.Student::id, Snapshot.Student::fullName, (a, b) -> a));
-        boolean marked = c.grade() > 1;
+        boolean marked = Completeness.keepsMarks(journal);
 
         List<LateMark> late = new ArrayList<>();
         for (Snapshot.Mark m : nz(c.marks())) {
@@ -78,19 +76,8 @@ public record JournalControl(List<LateMark> lateMarks, List<MissingFinalMark> mi
         late.sort(Comparator.comparing(LateMark::lessonDate).thenComparing(LateMark::subject)
                 .thenComparing(LateMark::student));
 
-        List<MissingFinalMark> missing = new ArrayList<>();
-        if (marked) {
-            Set<String> finals = nz(c.finalMarks()).stream()
-                    .filter(f -> c.period().id().equals(f.period()) && f.value() != null && !f.value().isBlank())
-                    .map(f -> f.student() + "/" + f.subject()).collect(Collectors.toSet());
-            for (String subject : subjectsTaught(journal)) {
-                for (Snapshot.Student s : pupilsOf(c, subject)) {
-                    if (!finals.contains(s.id() + "/" + subject)) {
-                        missing.add(new MissingFinalMark(s.fullName(), journal.subjectName(subject)));
-                    }
-                }
-            }
-        }
+        List<MissingFinalMark> missing = Completeness.missingFinalMarks(journal).stream()
+                .map(m -> new MissingFinalMark(m.studentName(), m.subjectName())).toList();
 
         List<LessonGap> noTopic = new ArrayList<>();
         List<LessonGap> noHomework = new ArrayList<>();
@@ -109,33 +96,6 @@ public record JournalControl(List<LateMark> lateMarks, List<MissingFinalMark> mi
         noHomework.sort(order);
         return new JournalControl(List.copyOf(late), List.copyOf(missing), List.copyOf(noTopic),
                 List.copyOf(noHomework));
-    }
-
-    /** The subjects that have lessons in the class, in the journal's subject order. */
-    private static List<String> subjectsTaught(ClassJournal journal) {
-        Set<String> taught = nz(journal.schoolClass().lessons()).stream().map(Snapshot.Lesson::subject)
-                .collect(Collectors.toSet());
-        Set<String> ordered = new LinkedHashSet<>();
-        journal.subjectsById().keySet().stream().filter(taught::contains).forEach(ordered::add);
-        ordered.addAll(taught);
-        return List.copyOf(ordered);
-    }
-
-    /**
-     * The pupils who must have a final mark in a subject: in the class at the period's end and, for a subject taught
-     * only in groups, in one of its groups.
-     */
-    private static List<Snapshot.Student> pupilsOf(Snapshot.SchoolClass c, String subject) {
-        boolean wholeClass = nz(c.lessons()).stream()
-                .anyMatch(l -> subject.equals(l.subject()) && blank(l.group()));
-        Set<String> inGroups = nz(c.groups()).stream().filter(g -> subject.equals(g.subject()))
-                .flatMap(g -> nz(g.students()).stream()).collect(Collectors.toSet());
-        LocalDate end = c.period().end();
-        return nz(c.students()).stream()
-                .filter(s -> s.left() == null || !s.left().isBefore(end))
-                .filter(s -> s.enrolled() == null || !s.enrolled().isAfter(end))
-                .filter(s -> wholeClass || inGroups.contains(s.id()))
-                .toList();
     }
 
     private static LocalDate day(String instant) {

@@ -58,7 +58,7 @@ public class ClassJournalRenderer {
      * @return the PDF/A-3B bytes and the page count
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, null);
     }
 
     /**
@@ -69,7 +69,19 @@ public class ClassJournalRenderer {
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
             CorrectionNote correction) {
-        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction);
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, correction, null);
+    }
+
+    /**
+     * Renders a journal closed without its complete final marks on a deputy's override: as
+     * {@link #render(ClassJournal, byte[], Instant)}, with the override's note (who decided, when, why) on the title
+     * page.
+     *
+     * @param overrideNote the note, already worded, or null for none
+     */
+    public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
+            String overrideNote) {
+        return render(journal, canonicalJson, frozenAt, Rendition.ARCHIVAL, null, overrideNote);
     }
 
     /** Which rendition of the journal: the archival one, or the paper copy's print packet with signature lines. */
@@ -77,11 +89,11 @@ public class ClassJournalRenderer {
 
     /** Renders the journal as the given rendition; both have the same pages, the packet adds lines and one sheet. */
     RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition) {
-        return render(journal, canonicalJson, frozenAt, rendition, null);
+        return render(journal, canonicalJson, frozenAt, rendition, null, null);
     }
 
     private RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition,
-            CorrectionNote correction) {
+            CorrectionNote correction, String overrideNote) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(frozenAt, "frozenAt");
@@ -92,7 +104,8 @@ public class ClassJournalRenderer {
         try (PDDocument document = new PDDocument()) {
             RenderContext context = new RenderContext(new JournalIndex(journal), messages,
                     new PageCanvas.Measure(fonts.loadInto(document)));
-            List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet, correction);
+            List<Part> parts = layout(context, frozenAt, hashPrefix, attachmentName, packet, correction,
+                    overrideNote);
             int total = parts.stream().mapToInt(p -> p.section().pages().size()).sum();
             Footer footer = new Footer(context, total);
             PDDocumentOutline outline = new PDDocumentOutline();
@@ -151,7 +164,7 @@ public class ClassJournalRenderer {
      * page the class teacher's certification, and a last sheet the deputy's, the director's and the sheet count.
      */
     private static List<Part> layout(RenderContext context, Instant frozenAt, String hashPrefix,
-            String attachmentName, boolean packet, CorrectionNote correction) {
+            String attachmentName, boolean packet, CorrectionNote correction, String overrideNote) {
         List<Part> body = new ArrayList<>();
         if (correction != null) {
             // A corrected version says what was corrected, on whose authority, before any of its sheets.
@@ -168,7 +181,8 @@ public class ClassJournalRenderer {
         if (context.index().keepsMarks()) {
             body.add(new Part(FinalMarksPages.section(context), classTeacher));
         }
-        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, packet, correction);
+        Section title = TitlePage.section(context, frozenAt, hashPrefix, attachmentName, packet, correction,
+                overrideNote);
         int listed = body.size() + (packet ? 1 : 0);
         int contentsPages = ContentsPages.pageCount(listed);
         List<ContentsPages.Entry> entries = new ArrayList<>();

@@ -15,7 +15,13 @@ final class TitlePage {
     }
 
     static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName) {
-        return section(context, frozenAt, jsonHashPrefix, attachmentName, false, null);
+        return section(context, frozenAt, jsonHashPrefix, attachmentName, false, null, null);
+    }
+
+    /** The title page of an archival or packet rendition, with a correction's note, if any. */
+    static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName,
+            boolean packet, CorrectionNote correction) {
+        return section(context, frozenAt, jsonHashPrefix, attachmentName, packet, correction, null);
     }
 
     /**
@@ -23,7 +29,7 @@ final class TitlePage {
      * class teacher certifies the copy on the class's title page with signature and date).
      */
     static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName,
-            boolean packet, CorrectionNote correction) {
+            boolean packet, CorrectionNote correction, String overrideNote) {
         String frozen = DateTimeFormatter.ofPattern(context.text("title.frozenAt"), Locale.ROOT)
                 .withZone(ZoneOffset.UTC).format(frozenAt);
         String note = context.text("title.archiveNote", frozen, jsonHashPrefix);
@@ -36,7 +42,7 @@ final class TitlePage {
                             .format(correction.correctedAt()));
         return new Section(context.text("title.journal"), false,
                 List.of(canvas -> {
-                    paint(canvas, context, note, attachment);
+                    paint(canvas, context, note, attachment, overrideNote);
                     if (packet) {
                         SignatureLines.paintClassTeacherCertification(canvas, context, PageCanvas.LEFT + 80, 163,
                                 PageCanvas.WIDTH - 160);
@@ -44,7 +50,8 @@ final class TitlePage {
                 }));
     }
 
-    private static void paint(PageCanvas canvas, RenderContext context, String note, String attachment) {
+    private static void paint(PageCanvas canvas, RenderContext context, String note, String attachment,
+            String overrideNote) {
         JournalIndex index = context.index();
         School school = index.journal().school();
         Period period = index.schoolClass().period();
@@ -91,6 +98,13 @@ final class TitlePage {
         for (String line : measure.wrap(context.regular(), 9, attachment, width)) {
             canvas.text(context.regular(), 9, left, y, line);
             y -= 12;
+        }
+        if (overrideNote != null && !overrideNote.isBlank()) {
+            // A journal closed without its complete final marks says so on its cover, and on whose decision.
+            for (String line : measure.wrap(context.bold(), 9, overrideNote, width)) {
+                canvas.text(context.bold(), 9, left, y, line);
+                y -= 12;
+            }
         }
     }
 }

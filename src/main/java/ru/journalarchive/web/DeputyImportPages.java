@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.journalarchive.archiving.IncompleteCloses;
 import ru.journalarchive.jobs.BackgroundCloses;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.ImportedSnapshot.CloseStatus;
@@ -34,8 +35,11 @@ class DeputyImportPages {
     private final SnapshotImports imports;
     private final BackgroundCloses closes;
     private final MessageSource messages;
+    private final IncompleteCloses incomplete;
 
-    DeputyImportPages(SnapshotImports imports, BackgroundCloses closes, MessageSource messages) {
+    DeputyImportPages(SnapshotImports imports, BackgroundCloses closes, MessageSource messages,
+            IncompleteCloses incomplete) {
+        this.incomplete = incomplete;
         this.imports = imports;
         this.closes = closes;
         this.messages = messages;
@@ -92,9 +96,12 @@ class DeputyImportPages {
                     List<ClassProgress> classes) {
     }
 
-    /** One class's row: its status (code, Russian text, badge), the message and the archived document. */
+    /**
+     * One class's row: its status (code, Russian text, badge), the message, the archived document, and for a class
+     * refused as incomplete what is missing (Russian lines: the period's end against the export, or pupil — subject).
+     */
     record ClassProgress(String classId, String status, String statusText, String badge, String message,
-                         UUID documentId) {
+                         UUID documentId, List<String> details) {
     }
 
     Progress progress(ImportedSnapshot s) {
@@ -108,14 +115,15 @@ class DeputyImportPages {
         return new Progress(running, done, total, finished, !running && done > 0 && done < total, summary,
                 s.classes().stream().map(c -> new ClassProgress(c.classId(), c.status().name(),
                         text("deputy.status." + c.status().name()), badge(c.status()), c.message(),
-                        c.documentId())).toList());
+                        c.documentId(), incomplete.describe(s, c))).toList());
     }
 
     static String badge(CloseStatus status) {
         return switch (status) {
             case CLOSED, ALREADY_CLOSED -> "ok";
             case PENDING -> "warn";
-            case REFUSED_RETROACTIVE_CHANGE, REFUSED_DESTROYED -> "bad";
+            case REFUSED_RETROACTIVE_CHANGE, REFUSED_DESTROYED, REFUSED_PERIOD_NOT_ENDED,
+                    REFUSED_MISSING_FINAL_MARKS -> "bad";
         };
     }
 
