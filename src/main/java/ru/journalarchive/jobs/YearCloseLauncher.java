@@ -42,7 +42,8 @@ public class YearCloseLauncher {
      */
     public Optional<JobRun> closeIfLastPeriod(UUID importId) {
         ImportedSnapshot snapshot = imports.get(importId);
-        boolean last = snapshot.classes().stream().anyMatch(c -> LAST_PERIODS.contains(c.periodId()) && c.grade() > 1);
+        boolean last = snapshot.classes().stream().anyMatch(c -> LAST_PERIODS.contains(c.periodId())
+                && ru.journalarchive.freezing.Completeness.keepsMarks(c.grade()));
         return last ? Optional.of(close(snapshot.schoolId(), snapshot.academicYear())) : Optional.empty();
     }
 

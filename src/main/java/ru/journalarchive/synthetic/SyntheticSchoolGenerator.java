@@ -69,7 +69,10 @@ public final class SyntheticSchoolGenerator {
         write(options, layout(options.pupils()), false, out);
     }
 
-    /** Writes a school with exactly the given classes, compact or laid out for people ({@code pretty}). */
+    /**
+     * Writes a school with exactly the given classes, compact or laid out for people ({@code pretty}); a snapshot
+     * after Q1 or Q3 leaves out the half-year classes (10–11), whose period has not ended by its export.
+     */
     public static void write(Options options, List<ClassSpec> classes, boolean pretty, OutputStream out) {
         Random random = new Random(options.seed());
         int firstYear = Integer.parseInt(options.academicYear().substring(0, 4));
@@ -87,6 +90,12 @@ public final class SyntheticSchoolGenerator {
                 boolean half = planned.grade() >= 10;
                 SchoolCalendar.Term period = half ? calendar.half(quarter <= 2 ? 1 : 2) : calendar.quarter(quarter);
                 boolean complete = !period.end().isAfter(closing);
+                if (!complete) {
+                    // A half-year still running at the export (Q1, Q3) is not sent: its period has not ended and
+                    // it has no final marks, so the archive would refuse it (the completeness gate).
+                    pupilNumber += planned.pupils();
+                    continue;
+                }
                 Random classRandom = new Random(options.seed() * 1_000_003L + planned.index());
                 ClassContent content = new ClassGenerator(planned, plan, calendar, period, closing, classRandom)
                         .generate(pupilNumber, calendar.firstDay(), complete, quarter == 4, closing);
