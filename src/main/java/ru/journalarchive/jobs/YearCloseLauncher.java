@@ -37,15 +37,14 @@ public class YearCloseLauncher {
     }
 
     /**
-     * The year close after a period close: run when the import closed a class's Q4 or H2, else empty (a last period
+     * The year close after a period close: run when the import holds a class closing Q4 or H2, else empty (a last period
      * refused as incomplete starts no year close). Classes of grade 1 keep no marks and get no statement.
      */
     public Optional<JobRun> closeIfLastPeriod(UUID importId) {
         ImportedSnapshot snapshot = imports.get(importId);
         boolean last = snapshot.classes().stream().anyMatch(c -> LAST_PERIODS.contains(c.periodId())
                 && ru.journalarchive.freezing.Completeness.keepsMarks(c.grade())
-                && (c.status() == ImportedSnapshot.CloseStatus.CLOSED
-                        || c.status() == ImportedSnapshot.CloseStatus.ALREADY_CLOSED));
+                && !c.status().incomplete());
         return last ? Optional.of(close(snapshot.schoolId(), snapshot.academicYear())) : Optional.empty();
     }
 
