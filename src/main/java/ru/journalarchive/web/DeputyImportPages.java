@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.journalarchive.archiving.IncompleteCloses;
@@ -23,8 +24,8 @@ import ru.journalarchive.security.Caller;
 
 /**
  * An import's page for the deputy ({@code /deputy/imports/{id}}): its classes with their close status and archived
- * documents, the button that starts the close in the background, and the small JSON endpoint the page polls for the
- * live progress per class. An import of a school the deputy may not see answers 404, as if it did not exist.
+ * documents, the button that starts the close in the background, the small JSON endpoint the page polls for the
+ * live progress per class, and per class refused as incomplete what is missing and the override form (a reason). An import of a school the deputy may not see answers 404, as if it did not exist.
  */
 @Controller
 @RequestMapping("/deputy/imports/{id}")
@@ -78,6 +79,26 @@ class DeputyImportPages {
         return "redirect:/deputy/imports/" + s.id();
     }
 
+    /**
+     * The deputy's override of a class refused as incomplete: with a reason (required), recorded under the logged-in
+     * account's name, then the close runs again in the background for that class. Refused in Russian naming the field.
+     */
+    @PostMapping("/override")
+    String override(@PathVariable String id, @RequestParam(name = "classId", required = false) String classId,
+            @RequestParam(name = "reason", required = false) String reason,
+            @AuthenticationPrincipal Caller caller, RedirectAttributes flash) {
+        ImportedSnapshot s = visible(imports, id, caller);
+        try {
+            var override = incomplete.override(s.id(), classId, reason, caller.name());
+            closes.start(s.id());
+            flash.addFlashAttribute("overrideDone", text("completeness.web.done", override.className()));
+        } catch (IncompleteCloses.OverrideRefused e) {
+            flash.addFlashAttribute("overrideError", text("completeness.web.field." + e.field()) + ": "
+                    + e.text(messages));
+        }
+        return "redirect:/deputy/imports/" + s.id();
+    }
+
     @GetMapping(path = "/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Progress progressOf(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
@@ -102,6 +123,11 @@ class DeputyImportPages {
      */
     record ClassProgress(String classId, String status, String statusText, String badge, String message,
                          UUID documentId, List<String> details) {
+
+        /** What the message cell shows: the details, one a line, or else the message. */
+        public String shown() {
+            return details.isEmpty() ? (message == null ? "" : message) : String.join("\n", details);
+        }
     }
 
     Progress progress(ImportedSnapshot s) {
