@@ -276,7 +276,7 @@ class PaperCopiesEndToEndTest {
     @Test
     void theDeadlineReportMarksAStepOverdueOnlyFromTheDayAfterItsDueDay() throws Exception {
         close("paper-due", 60, 35L);
-        // The generated school closes Q1 for grades 1–9 (its half-years have not ended): the report is of one period.
+        // The generated school closes Q1 for grades 1–9 and H1 for 10–11: the report is of one period.
         List<ArchivedDocument> documents = registry.list(new DocumentQuery("paper-due", null, "Q1", null));
         ArchivedDocument document = documents.get(0);
         LocalDate end = freezer.get(document.frozenJournalId()).orElseThrow().journal().schoolClass().period().end();
