@@ -84,6 +84,8 @@ class CompletenessGateEndToEndTest {
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(4);
         assertThat(result.err()).contains("11А, 2 полугодие: не закрыт: период не завершён (окончание "
                 + DAY.format(end) + ", выгрузка 24.03.2025)");
+        assertThat(result.err().lines().filter(l -> l.startsWith("    "))).as("no pupil list for a period not ended")
+                .isEmpty();
         assertThat(result.out()).doesNotContain("Закрытие учебного года");
         String classId = eleventh.get("id").asString();
         assertThat(documents("gate-early", null)).extracting(ArchivedDocument::className)

@@ -78,7 +78,8 @@ public class IncompleteCloses {
 
     /**
      * The Russian lines that say why a class is not closed: a heading («не закрыт — нет итоговых отметок:», or the
-     * period's end against the export's date) and one line per pupil × subject; empty for a class not refused so.
+     * period's end against the export's date) and, for missing marks, one line per pupil × subject; empty for a class
+     * not refused so.
      */
     public List<String> describe(ImportedSnapshot snapshot, ImportedSnapshot.ImportedClass c) {
         if (!c.status().incomplete()) {
@@ -87,8 +88,10 @@ public class IncompleteCloses {
         Completeness.Result result = check(snapshot, c.classId());
         List<String> lines = new ArrayList<>();
         lines.add(heading(c.status(), result));
-        result.missing().forEach(m -> lines.add(text("completeness.missing.line", m.studentName(),
-                m.subjectName())));
+        if (c.status() == ImportedSnapshot.CloseStatus.REFUSED_MISSING_FINAL_MARKS) {
+            // A period not ended naturally lacks its final marks: only its dates are shown.
+            lines.addAll(missingLines(result));
+        }
         return lines;
     }
 
