@@ -3,7 +3,6 @@ package ru.journalarchive.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -114,11 +113,11 @@ class DeputyOverrideWebTest {
 
     @Test
     void theDeputyOverridesWithAReasonAndTheClassCloses() throws Exception {
-        HttpClient other = login("zavuch.elsewhere");
+        Session other = login("zavuch.elsewhere");
         assertThat(post(other, "/deputy/imports/" + importId + "/override", csrf(other, "/deputy"),
                 Map.of("classId", "5a", "reason", "чужая школа")).statusCode()).isEqualTo(404);
 
-        HttpClient deputy = login("zavuch.gate");
+        Session deputy = login("zavuch.gate");
         String page = get(deputy, "/deputy/imports/" + importId).body();
         assertThat(page).contains("не закрыт: нет итоговых отметок").contains(line)
                 .contains("/deputy/imports/" + importId + "/override");
@@ -153,9 +152,26 @@ class DeputyOverrideWebTest {
                 .query(Long.class).single();
     }
 
-    private HttpClient login(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** A browser's session: the session cookie is Secure, which java.net.CookieManager never sends over http. */
+    static final class Session {
+        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String cookie;
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .findFirst().ifPresent(c -> cookie = c.substring(0, c.indexOf(';') < 0 ? c.length()
+                            : c.indexOf(';')));
+            return response;
+        }
+    }
+
+    private Session login(String user) throws Exception {
+        Session client = new Session();
         String token = token(get(client, "/login").body());
         HttpResponse<String> in = post(client, "/login", token, Map.of("username", user, "password", PASSWORD));
         assertThat(in.statusCode()).isEqualTo(302);
@@ -163,7 +179,7 @@ class DeputyOverrideWebTest {
         return client;
     }
 
-    private String csrf(HttpClient client, String path) throws Exception {
+    private String csrf(Session client, String path) throws Exception {
         return token(get(client, path).body());
     }
 
@@ -173,12 +189,11 @@ class DeputyOverrideWebTest {
         return m.group(1);
     }
 
-    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> get(Session client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    private HttpResponse<String> post(HttpClient client, String path, String token, Map<String, String> form)
+    private HttpResponse<String> post(Session client, String path, String token, Map<String, String> form)
             throws Exception {
         Map<String, String> fields = new LinkedHashMap<>(form);
         if (token != null) {
@@ -187,8 +202,7 @@ class DeputyOverrideWebTest {
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type",
-                        "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private URI uri(String path) {
