@@ -39,7 +39,8 @@
             badge.textContent = c.statusText;
             badge.className = 'badge ' + c.badge;
             badge.setAttribute('data-status', c.status);
-            tr.querySelector('td.message').textContent = c.message || '';
+            var message = tr.querySelector('td.message .message-text') || tr.querySelector('td.message');
+            message.textContent = c.details && c.details.length ? c.details.join('\n') : (c.message || '');
             var cell = tr.querySelector('td.document');
             if (c.documentId) {
                 anyDocument = true;

@@ -130,7 +130,7 @@ class PeriodCloseEndToEndTest {
 
         // The same journal exported again later: other bytes (export time), same content.
         Path reExported = Snapshots.mutate(snapshot, tmp.resolve("again-later.json"),
-                s -> s.put("exportedAt", "2024-10-30T18:00:00+03:00"));
+                s -> s.put("exportedAt", "2024-12-31T18:00:00+03:00"));
         Cli.Result second = cli.run("close", reExported.toString());
 
         assertThat(second.exitCode()).as(second.err()).isZero();

@@ -9,11 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.freezing.CanonicalJson;
+import ru.journalarchive.freezing.Completeness;
 import ru.journalarchive.freezing.FreezeResult;
 import ru.journalarchive.freezing.FrozenJournal;
 import ru.journalarchive.freezing.JournalFreezer;
 import ru.journalarchive.freezing.JournalSupplement;
 import ru.journalarchive.registry.ArchivedDocument;
+import ru.journalarchive.registry.CloseOverrides.CloseOverride;
 import ru.journalarchive.registry.DocumentRegistration;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.ImportedSnapshot;
@@ -34,7 +36,8 @@ import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.storage.StoredObject;
 
 /**
- * Closes one class of an imported snapshot: freezes its journal, renders the PDF/A-3 class journal from the frozen
+ * Closes one class of an imported snapshot: refuses it, with nothing archived, when its period had not ended by the
+ * export or final marks are missing (unless a deputy overrode that with a reason), else freezes its journal, renders the PDF/A-3 class journal from the frozen
  * copy, writes the PDF and the canonical JSON to every storage location (read back and hash-checked), and registers
  * the document with its retention. Every step is idempotent, so a restarted close repeats nothing and loses nothing.
  */
@@ -58,12 +61,14 @@ public class ClassArchiver {
     private final ArchivingProperties properties;
     private final Tombstones tombstones;
     private final ElectronicOriginal electronicOriginal;
+    private final IncompleteCloses incomplete;
 
     ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
             ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones,
-            ElectronicOriginal electronicOriginal) {
+            ElectronicOriginal electronicOriginal, IncompleteCloses incomplete) {
         this.electronicOriginal = electronicOriginal;
+        this.incomplete = incomplete;
         this.tombstones = tombstones;
         this.events = events;
         this.properties = properties;
@@ -95,6 +100,25 @@ public class ClassArchiver {
                     CloseStatus.REFUSED_DESTROYED, null, 0, List.of(), List.of()));
         }
         ClassJournal incoming = CanonicalJson.read(imports.journalJson(importId, classId));
+        // The completeness gate, before anything is frozen, rendered, stored or registered.
+        Completeness.Result completeness = Completeness.check(incoming, snapshot.exportedAt());
+        Optional<CloseOverride> override = completeness.complete() ? Optional.empty()
+                : incomplete.override(importId, classId);
+        if (!completeness.complete()) {
+            if (override.isEmpty()) {
+                CloseStatus status = completeness.periodEnded() ? CloseStatus.REFUSED_MISSING_FINAL_MARKS
+                        : CloseStatus.REFUSED_PERIOD_NOT_ENDED;
+                String message = completeness.periodEnded()
+                        ? "missing final marks: " + completeness.missing().size()
+                        : "period ends " + completeness.periodEnd() + ", exported " + completeness.exportedOn();
+                log.warn("Class {} of import {}: not closed, {}", classId, importId, message);
+                imports.recordClose(importId, classId, status, message, null);
+                return published(importId, new ClassCloseResult(classId, importedClass.className(), status, null,
+                        0, List.of(), List.of()));
+            }
+            log.info("Class {} of import {}: incomplete, closed on the override of {}", classId, importId,
+                    override.get().overriddenAt());
+        }
         FreezeResult freeze = freezer.freeze(incoming, importId);
         if (!freeze.accepted()) {
             log.warn("Class {} of import {}: re-close refused, {} retroactive changes", classId, importId,
@@ -107,8 +131,8 @@ public class ClassArchiver {
         FrozenJournal frozen = freeze.frozen();
         Optional<ArchivedDocument> before = registry.find(CLASS_JOURNAL, frozen.schoolId(), frozen.academicYear(),
                 frozen.classId(), frozen.periodId(), frozen.version());
-        ArchivedDocument document = before.filter(this::hasEveryReplica)
-                .orElseGet(() -> archive(frozen, importedClass, freeze.supplement()));
+        ArchivedDocument document = before.filter(this::hasEveryReplica).orElseGet(() -> archive(frozen, importedClass,
+                freeze.supplement(), override.map(incomplete::titleNote).orElse(null)));
         boolean supplemented = freeze.outcome() == FreezeResult.Outcome.SUPPLEMENT;
         CloseStatus status = supplemented ? CloseStatus.SUPPLEMENTED
                 : before.isPresent() && freeze.outcome() == FreezeResult.Outcome.ALREADY_FROZEN
@@ -135,12 +159,18 @@ public class ClassArchiver {
     }
 
     private ArchivedDocument archive(FrozenJournal frozen, ImportedSnapshot.ImportedClass importedClass,
-            JournalSupplement supplement) {
+            JournalSupplement supplement, String overrideNote) {
         ClassJournal journal = frozen.journal();
-        // Rendered from the frozen copy (and the supplement's record), deterministically: a restarted close produces
-        // the same bytes. The school's regulation may add title-page notes («электронный оригинал»).
+        // Rendered from the frozen copy (and the supplement's and the override's insert-only records),
+        // deterministically: a restarted close produces the same bytes. The title page carries the override's note and
+        // what the school's regulation says («электронный оригинал»).
+        List<String> titleNotes = new ArrayList<>();
+        if (overrideNote != null) {
+            titleNotes.add(overrideNote);
+        }
+        titleNotes.addAll(electronicOriginal.notes(frozen.schoolId()));
         RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt(), null,
-                supplement == null ? null : note(supplement), electronicOriginal.notes(frozen.schoolId()));
+                supplement == null ? null : note(supplement), titleNotes);
         return store(frozen, importedClass.className(), pdf);
     }
 

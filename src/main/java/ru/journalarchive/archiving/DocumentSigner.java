@@ -61,6 +61,7 @@ public class DocumentSigner {
         if (signedObject.isPresent() && everyLocationHolds(signedObject.get())) {
             return published(document, Outcome.ALREADY_SIGNED);
         }
+        refuseWithoutMarks(document);
         String key = signedKey(document);
         byte[] unsignedPdf = readVerified(document.object(ArchivedDocument.ROLE_PDF).orElseThrow());
         Outcome outcome = Outcome.ADOPTED;
@@ -92,6 +93,7 @@ public class DocumentSigner {
     /** Phase 1 of external signing for a document: its verified unsigned PDF prepared for the given signer. */
     public PreparedSignature prepareExternal(UUID documentId, List<X509Certificate> chain) {
         ArchivedDocument document = registry.get(documentId);
+        refuseWithoutMarks(document);
         return signature.prepare(readVerified(document.object(ArchivedDocument.ROLE_PDF).orElseThrow()), chain,
                 placement(document));
     }
@@ -115,6 +117,18 @@ public class DocumentSigner {
         SignedPdf signed = signature.complete(prepared, signatureValue);
         archiveSigned(document, signedKey(document), signed, Outcome.SIGNED);
         return published(document, Outcome.SIGNED);
+    }
+
+    /** A summary statement without marks is never signed (nor archived: {@link SummaryStatementArchiver}). */
+    private void refuseWithoutMarks(ArchivedDocument document) {
+        if (!SummaryStatementArchiver.SUMMARY_STATEMENT.equals(document.documentType())) {
+            return;
+        }
+        var statement = ru.journalarchive.freezing.SummaryStatements.read(
+                readVerified(document.object(ArchivedDocument.ROLE_SOURCE_JSON).orElseThrow()));
+        if (statement.subjects().isEmpty() || statement.marks().isEmpty()) {
+            throw new IllegalStateException("summary statement " + document.id() + " holds no marks: not signed");
+        }
     }
 
     private void archiveSigned(ArchivedDocument document, String key, SignedPdf signed, Outcome outcome) {

@@ -89,6 +89,10 @@ public class PupilExtracts {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PupilExtract extract = PupilExtract.of(number, request.studentId(), sources,
                 LocalDate.ofInstant(now, SCHOOL_ZONE), request.purpose(), request.requester());
+        if (withoutMarks(extract)) {
+            // Never rendered, signed or registered (the transaction rolls the number back to nothing recorded).
+            throw new IllegalStateException("the extract of pupil " + request.studentId() + " would hold no marks");
+        }
         byte[] json = canonical(extract);
         RenderedDocument pdf = renderer.render(extract, json, now);
         SignedPdf signed = signature.sign(pdf.pdf(), StampPlacement.LAST_PAGE);
@@ -112,6 +116,20 @@ public class PupilExtracts {
                         + sha256));
         log.info("Pupil extract {} issued from {} statements, SHA-256 {}", number, sources.size(), sha256);
         return new Issued(id, number, signed.pdf(), sha256, signed, extract);
+    }
+
+    /**
+     * Whether an extract for the pupil would hold no marks at all (every year's marks table empty): such an extract is
+     * refused, never issued.
+     */
+    public boolean wouldHoldNoMarks(String studentId, String schoolId) {
+        List<SummaryStatements.Stored> sources = sources(studentId, schoolId);
+        return !sources.isEmpty() && withoutMarks(PupilExtract.of(0, studentId, sources, LocalDate.now(clock),
+                "-", "-"));
+    }
+
+    private static boolean withoutMarks(PupilExtract extract) {
+        return extract.years().stream().allMatch(y -> y.subjects().isEmpty());
     }
 
     /** A statement an extract was drawn from, as recorded in the register. */

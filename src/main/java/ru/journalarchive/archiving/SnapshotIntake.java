@@ -41,6 +41,11 @@ public class SnapshotIntake {
         this.regulations = regulations;
     }
 
+    /** The import of this file's exact bytes made earlier, if any; validates the file, registers nothing. */
+    public java.util.Optional<ImportedSnapshot> importedBefore(Path file) {
+        return imports.findIdBySha256(CanonicalJson.sha256(reader.receive(file).bytes())).map(imports::get);
+    }
+
     /** Validates and registers a snapshot file; identical bytes imported before return the earlier import. */
     public ImportResult importFile(Path file) {
         SnapshotReader.Received received = reader.receive(file);

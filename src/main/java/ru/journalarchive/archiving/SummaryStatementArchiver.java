@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.journalarchive.freezing.CanonicalJson;
+import ru.journalarchive.freezing.Completeness;
 import ru.journalarchive.freezing.RetroactiveChangeReport;
+import ru.journalarchive.freezing.SummaryStatement;
 import ru.journalarchive.freezing.SummaryStatements;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentRegistration;
@@ -55,16 +57,45 @@ public class SummaryStatementArchiver {
         this.retention = retention;
     }
 
-    /** How archiving one class's statement ended. */
-    public enum Status { ARCHIVED, ALREADY_ARCHIVED, NO_MARKS, PENDING }
+    /**
+     * How archiving one class's statement ended: archived (now or before), no marks kept (grade 1), pending, or
+     * refused with nothing built: pupils present at the year's end lack the year mark, or the statement would hold
+     * no marks at all.
+     */
+    public enum Status {
+        ARCHIVED, ALREADY_ARCHIVED, NO_MARKS, PENDING, REFUSED_NO_YEAR_MARKS, REFUSED_EMPTY;
 
-    /** The outcome for one class: status, document, pages, PDF copies and the year-end retroactive changes. */
-    public record Result(String classId, String className, Status status, UUID documentId, int pageCount,
-            List<String> pdfLocations, List<RetroactiveChangeReport> retroactiveChanges) {
+        /** Whether the year close refused the class (exit 4 on the CLI). */
+        public boolean refused() {
+            return this == REFUSED_NO_YEAR_MARKS || this == REFUSED_EMPTY;
+        }
     }
 
-    /** Archives the class's statement of the year. */
+    /**
+     * The outcome for one class: status, document, pages, PDF copies, the year-end retroactive changes, and for a
+     * class refused for lack of year marks, which pupil lacks it in which subject.
+     */
+    public record Result(String classId, String className, Status status, UUID documentId, int pageCount,
+            List<String> pdfLocations, List<RetroactiveChangeReport> retroactiveChanges,
+            List<Completeness.Missing> missingYearMarks) {
+
+        Result(String classId, String className, Status status, UUID documentId, int pageCount,
+                List<String> pdfLocations, List<RetroactiveChangeReport> retroactiveChanges) {
+            this(classId, className, status, documentId, pageCount, pdfLocations, retroactiveChanges, List.of());
+        }
+    }
+
+    /**
+     * Archives the class's statement of the year; refuses, building and storing nothing, a class whose pupils lack
+     * year marks or whose statement would hold no marks (never a statement without marks).
+     */
     public Result archive(String schoolId, String academicYear, String classId) {
+        Optional<Result> refused = refusal(schoolId, academicYear, classId);
+        if (refused.isPresent()) {
+            log.warn("Class {} of {} {}: year close refused ({}, {} year marks missing); no statement", classId,
+                    schoolId, academicYear, refused.get().status(), refused.get().missingYearMarks().size());
+            return refused.get();
+        }
         Optional<SummaryStatements.Stored> built = statements.build(schoolId, academicYear, classId);
         if (built.isEmpty()) {
             return new Result(classId, statements.className(schoolId, academicYear, classId), Status.NO_MARKS, null,
@@ -85,6 +116,22 @@ public class SummaryStatementArchiver {
                 document.id(), document.pageCount(), pdfs, stored.retroactiveChanges());
     }
 
+    /** The refusal of the class's statement as it would be built now, if it lacks year marks or any marks. */
+    private Optional<Result> refusal(String schoolId, String academicYear, String classId) {
+        Optional<SummaryStatement> preview = statements.preview(schoolId, academicYear, classId);
+        if (preview.isEmpty()) {
+            return Optional.empty(); // grade 1: no statement, nothing to refuse
+        }
+        SummaryStatement statement = preview.get();
+        String name = statement.schoolClass().name();
+        if (statement.subjects().isEmpty() || statement.marks().isEmpty()) {
+            return Optional.of(new Result(classId, name, Status.REFUSED_EMPTY, null, 0, List.of(), List.of()));
+        }
+        List<Completeness.Missing> missing = Completeness.missingYearMarks(statement);
+        return missing.isEmpty() ? Optional.empty() : Optional.of(new Result(classId, name,
+                Status.REFUSED_NO_YEAR_MARKS, null, 0, List.of(), List.of(), missing));
+    }
+
     /** The classes of a school's year whose last period is frozen, and where each one's statement stands. */
     public List<Result> archived(String schoolId, String academicYear) {
         List<Result> results = new ArrayList<>();
@@ -98,6 +145,8 @@ public class SummaryStatementArchiver {
                 results.add(new Result(classId, document.get().className(), Status.ARCHIVED, document.get().id(),
                         document.get().pageCount(), pdfs, stored.map(SummaryStatements.Stored::retroactiveChanges)
                                 .orElse(List.of())));
+            } else if (stored.isEmpty() && refusal(schoolId, academicYear, classId).isPresent()) {
+                results.add(refusal(schoolId, academicYear, classId).get());
             } else {
                 results.add(new Result(classId, stored.map(SummaryStatements.Stored::className)
                         .orElseGet(() -> statements.className(schoolId, academicYear, classId)),
@@ -109,6 +158,11 @@ public class SummaryStatementArchiver {
     }
 
     private ArchivedDocument store(SummaryStatements.Stored stored) {
+        SummaryStatement statement = stored.statement();
+        if (statement.subjects().isEmpty() || statement.marks().isEmpty()) {
+            // Never rendered, stored or registered: an archive must not certify an empty record.
+            throw new IllegalStateException("summary statement of class " + stored.classId() + " holds no marks");
+        }
         // Rendered from the stored statement and its build moment: a restarted job produces the same bytes.
         RenderedDocument pdf = renderer.render(stored.statement(), stored.canonicalJson(), stored.builtAt(),
                 electronicOriginal.notes(stored.schoolId()));

@@ -63,6 +63,12 @@ class ExtractCommand implements Callable<Integer> {
             System.err.println(messages.get("extract.several", pupil, String.join(", ", schools)));
             return YearCloseCommand.BAD_INPUT;
         }
+        if (extracts.wouldHoldNoMarks(pupil, school)) {
+            String name = sources.stream().flatMap(st -> st.statement().students().stream())
+                    .filter(p -> p.id().equals(pupil)).map(p -> p.fullName()).findFirst().orElse(pupil);
+            System.err.println(messages.get("extract.noMarks", name));
+            return YearCloseCommand.BAD_INPUT;
+        }
         // Written beside the target and moved into place: the file appears whole or not at all. The temporary file is
         // made before the extract is issued (--out was checked above), so an unwritable folder never leaves an issued
         // extract that nobody received; the register keeps a copy of every issued extract's PDF all the same.

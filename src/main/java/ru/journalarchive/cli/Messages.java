@@ -18,6 +18,11 @@ class Messages {
         this.locale = Locale.forLanguageTag(System.getProperty("archive.locale", "ru"));
     }
 
+    /** The message source behind the texts, for texts worded by another module's API. */
+    MessageSource source() {
+        return source;
+    }
+
     String get(String key, Object... args) {
         return source.getMessage(key, args, locale);
     }

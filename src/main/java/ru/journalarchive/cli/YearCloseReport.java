@@ -9,8 +9,10 @@ import ru.journalarchive.jobs.JobRun;
 
 /**
  * Prints how a year close ended for the deputy: one line per class, where the PDFs are, the retroactive changes of
- * earlier periods' final marks (old and new value, who entered them when), and what to do next. Exit code 0 when
- * every statement is archived, 3 when retroactive changes were reported, 1 when the job failed.
+ * earlier periods' final marks (old and new value, who entered them when), the classes refused for lack of year marks
+ * (pupil — subject), and what to do next. Exit code 0 when every statement is archived, 4 when a class was refused
+ * (no year marks, no marks at all), 3 when retroactive changes were reported, 1 when the job failed (1, 4, 3 in that
+ * order of precedence).
  */
 @Component
 class YearCloseReport {
@@ -33,6 +35,7 @@ class YearCloseReport {
         long archived = 0;
         long pending = 0;
         boolean changes = false;
+        boolean refused = false;
         for (SummaryStatementArchiver.Result r : results) {
             SummaryStatementArchiver.Status status = r.status();
             if (status == SummaryStatementArchiver.Status.ARCHIVED) {
@@ -42,6 +45,9 @@ class YearCloseReport {
             }
             out.println(messages.get("yearclose.class." + status.name(), r.className(), r.pageCount()));
             r.pdfLocations().forEach(p -> out.println("      " + p));
+            refused |= status.refused();
+            r.missingYearMarks().forEach(m -> out.println("      "
+                    + messages.get("completeness.missing.line", m.studentName(), m.subjectName())));
             changes |= !r.retroactiveChanges().isEmpty();
         }
         out.println(messages.get("yearclose.summary", archived, 0, pending));
@@ -63,6 +69,10 @@ class YearCloseReport {
         }
         if (archived > 0) {
             out.println(messages.get("yearclose.sign", schoolId, academicYear));
+        }
+        if (refused) {
+            err.println(messages.get("yearclose.refused.hint"));
+            return CloseCommand.INCOMPLETE;
         }
         return changes ? CloseCommand.RETROACTIVE_CHANGES : 0;
     }

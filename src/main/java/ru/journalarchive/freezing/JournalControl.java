@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import ru.journalarchive.freezing.ControlFinding.Kind;
 import ru.journalarchive.regulations.RegulationProfile;
@@ -50,13 +48,9 @@ public record JournalControl(String profileId, List<ControlFinding> findings) {
         return new LinkedHashMap<>(grouped);
     }
 
-    /**
-     * Whether a class keeps marks and sets homework: every grade but a school's grade 1 (no marks, no homework); a
-     * college's course 1 does. The one place that says so: marks, final marks and homework are checked only where it
-     * holds.
-     */
+    /** Whether a class keeps marks and sets homework: {@link Completeness#keepsMarks(ClassJournal)}, the one rule. */
     public static boolean keepsMarks(ClassJournal journal) {
-        return journal.schoolClass().grade() > 1 || journal.school().isCollege();
+        return Completeness.keepsMarks(journal);
     }
 
     /** The control report of a frozen class journal under a regulation profile. */
@@ -103,8 +97,8 @@ public record JournalControl(String profileId, List<ControlFinding> findings) {
                 .filter(m -> facts.lesson(m.lesson()) != null && within(facts.lesson(m.lesson()).date(), period))
                 .collect(Collectors.groupingBy(m -> m.student() + "/" + facts.lesson(m.lesson()).subject(),
                         Collectors.counting()));
-        for (String subject : subjectsTaught(facts.journal())) {
-            for (Snapshot.Student s : pupilsOf(facts.schoolClass(), subject)) {
+        for (String subject : Completeness.subjectsTaught(facts.journal())) {
+            for (Snapshot.Student s : Completeness.pupilsOf(facts.schoolClass(), subject)) {
                 long count = counts.getOrDefault(s.id() + "/" + subject, 0L);
                 if (count < minimum) {
                     few.add(facts.fewMarks(s.id(), subject, (int) count, minimum));
@@ -116,46 +110,8 @@ public record JournalControl(String profileId, List<ControlFinding> findings) {
 
     /** Pupils present at the period's end without the period's final mark in a subject they are taught. */
     private static List<ControlFinding> missingFinalMarks(ClassFacts facts) {
-        Snapshot.SchoolClass c = facts.schoolClass();
-        Set<String> finals = ClassFacts.nz(c.finalMarks()).stream()
-                .filter(f -> c.period().id().equals(f.period()) && !ClassFacts.blank(f.value()))
-                .map(f -> f.student() + "/" + f.subject()).collect(Collectors.toSet());
-        List<ControlFinding> missing = new ArrayList<>();
-        for (String subject : subjectsTaught(facts.journal())) {
-            for (Snapshot.Student s : pupilsOf(c, subject)) {
-                if (!finals.contains(s.id() + "/" + subject)) {
-                    missing.add(facts.missingFinalMark(s.id(), subject));
-                }
-            }
-        }
-        return missing;
-    }
-
-    /** The subjects that have lessons in the class, in the journal's subject order. */
-    private static List<String> subjectsTaught(ClassJournal journal) {
-        Set<String> taught = ClassFacts.nz(journal.schoolClass().lessons()).stream().map(Snapshot.Lesson::subject)
-                .collect(Collectors.toSet());
-        Set<String> ordered = new LinkedHashSet<>();
-        journal.subjectsById().keySet().stream().filter(taught::contains).forEach(ordered::add);
-        ordered.addAll(taught);
-        return List.copyOf(ordered);
-    }
-
-    /**
-     * The pupils who must have a final mark in a subject: in the class at the period's end and, for a subject taught
-     * only in groups, in one of its groups.
-     */
-    private static List<Snapshot.Student> pupilsOf(Snapshot.SchoolClass c, String subject) {
-        boolean wholeClass = ClassFacts.nz(c.lessons()).stream()
-                .anyMatch(l -> subject.equals(l.subject()) && ClassFacts.blank(l.group()));
-        Set<String> inGroups = ClassFacts.nz(c.groups()).stream().filter(g -> subject.equals(g.subject()))
-                .flatMap(g -> ClassFacts.nz(g.students()).stream()).collect(Collectors.toSet());
-        LocalDate end = c.period().end();
-        return ClassFacts.nz(c.students()).stream()
-                .filter(s -> s.left() == null || !s.left().isBefore(end))
-                .filter(s -> s.enrolled() == null || !s.enrolled().isAfter(end))
-                .filter(s -> wholeClass || inGroups.contains(s.id()))
-                .toList();
+        return Completeness.missingFinalMarks(facts.journal()).stream()
+                .map(m -> facts.missingFinalMark(m.studentId(), m.subjectId())).toList();
     }
 
     private static boolean within(LocalDate day, Snapshot.Period period) {

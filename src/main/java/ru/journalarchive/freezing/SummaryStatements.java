@@ -74,17 +74,7 @@ public class SummaryStatements {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Stored> build(String schoolId, String academicYear, String classId) {
-        Map<String, FrozenJournal> journals = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT DISTINCT ON (period_id) * FROM frozen_journal
-                WHERE school_id = ? AND academic_year = ? AND class_id = ?
-                ORDER BY period_id, version DESC""")
-                .params(schoolId, academicYear, classId)
-                .query(JournalFreezer::mapRow).list().forEach(j -> journals.put(j.periodId(), j));
-        if (!journals.containsKey("Q4") && !journals.containsKey("H2")) {
-            throw new IllegalStateException("class " + classId + " of " + schoolId + " " + academicYear
-                    + " has no frozen last period (Q4 or H2)");
-        }
+        Map<String, FrozenJournal> journals = latestJournals(schoolId, academicYear, classId);
         SummaryStatementBuilder.Result result = SummaryStatementBuilder.build(journals);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (SummaryStatementBuilder.Difference d : unexplained(result.differences())) {
@@ -99,7 +89,7 @@ public class SummaryStatements {
         }
         SummaryStatement statement = result.statement().withCorrections(corrections(schoolId, academicYear, classId,
                 journals));
-        if (statement.schoolClass().grade() == 1 && !statement.school().isCollege()) {
+        if (!Completeness.keepsMarks(statement.schoolClass().grade(), statement.school().isCollege())) {
             return Optional.empty();
         }
         Optional<Stored> latest = find(schoolId, academicYear, classId);
@@ -124,6 +114,35 @@ public class SummaryStatements {
             }
         }
         return find(schoolId, academicYear, classId);
+    }
+
+    /**
+     * The statement the class's year would get now, built from the latest frozen journals and stored nowhere: what
+     * the year close checks (year marks, any marks at all) before anything is built.
+     *
+     * @return empty when the class keeps no marks (grade 1)
+     * @throws IllegalStateException when the class's last period of the year is not frozen
+     */
+    public Optional<SummaryStatement> preview(String schoolId, String academicYear, String classId) {
+        SummaryStatement statement = SummaryStatementBuilder.build(latestJournals(schoolId, academicYear, classId))
+                .statement();
+        return Completeness.keepsMarks(statement.schoolClass().grade()) ? Optional.of(statement) : Optional.empty();
+    }
+
+    /** The latest version of each of the class's frozen period journals of the year; the last period must be one. */
+    private Map<String, FrozenJournal> latestJournals(String schoolId, String academicYear, String classId) {
+        Map<String, FrozenJournal> journals = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (period_id) * FROM frozen_journal
+                WHERE school_id = ? AND academic_year = ? AND class_id = ?
+                ORDER BY period_id, version DESC""")
+                .params(schoolId, academicYear, classId)
+                .query(JournalFreezer::mapRow).list().forEach(j -> journals.put(j.periodId(), j));
+        if (!journals.containsKey("Q4") && !journals.containsKey("H2")) {
+            throw new IllegalStateException("class " + classId + " of " + schoolId + " " + academicYear
+                    + " has no frozen last period (Q4 or H2)");
+        }
+        return journals;
     }
 
     /**

@@ -40,12 +40,13 @@ public class YearCloseLauncher {
     /**
      * The year close after a period close: run when the import holds a class closing Q4 or H2, or a class whose
      * re-close was accepted as a supplement (its statement, if the year is closed, gets its next version), else
-     * empty. Classes of a school's grade 1 keep no marks and get no statement; a college's course 1 does.
+     * empty (a last period refused as incomplete starts no year close). Classes of a school's grade 1 keep no marks and get no statement; a college's course 1 does.
      */
     public Optional<JobRun> closeIfLastPeriod(UUID importId) {
         ImportedSnapshot snapshot = imports.get(importId);
         boolean last = snapshot.classes().stream().anyMatch(c -> LAST_PERIODS.contains(c.periodId())
-                && (c.grade() > 1 || collegeGroup(importId, c.classId())));
+                && (ru.journalarchive.freezing.Completeness.keepsMarks(c.grade()) || collegeGroup(importId, c.classId()))
+                && !c.status().incomplete());
         // A supplement after the close (of any period) makes a new journal version: a closed year's statement follows.
         boolean supplemented = snapshot.classes().stream()
                 .anyMatch(c -> c.status() == ImportedSnapshot.CloseStatus.SUPPLEMENTED);

@@ -85,14 +85,20 @@ public class PrintPackets {
     /**
      * Renders a document's packet.
      *
-     * @throws PaperCopyException {@code unknownDocument}, {@code notAJournal}, {@code destroyedDocument} or
-     *                            {@code noIntactReplica}
+     * @throws PaperCopyException {@code unknownDocument}, {@code notAJournal}, {@code destroyedDocument},
+     *                            {@code noIntactReplica} or {@code noFinalMarks}
      */
     public Packet render(UUID documentId) {
         Source source = source(documentId);
         if (source.statement() != null) {
             return new Packet(source.document(), statementRenderer.renderPacket(source.statement(),
                     source.canonicalJson(), source.frozenAt()));
+        }
+        var schoolClass = source.journal().schoolClass();
+        if (ru.journalarchive.freezing.Completeness.keepsMarks(source.journal()) && schoolClass.finalMarks().stream()
+                .noneMatch(f -> schoolClass.period().id().equals(f.period()))) {
+            // Never a paper copy of a marked grade's journal without its final marks.
+            throw new PaperCopyException("noFinalMarks", schoolClass.name(), schoolClass.period().name());
         }
         return new Packet(source.document(), renderer.render(source.journal(), source.canonicalJson(),
                 source.frozenAt()));

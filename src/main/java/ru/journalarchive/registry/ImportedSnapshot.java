@@ -41,6 +41,15 @@ public record ImportedSnapshot(
         /** Refused: the content differs from the frozen journal (a retroactive change). */
         REFUSED_RETROACTIVE_CHANGE,
         /** Refused: the class's journal of that period was destroyed under a destruction act (or is being). */
-        REFUSED_DESTROYED
+        REFUSED_DESTROYED,
+        /** Refused: the snapshot was exported before the class's period ended (nothing archived). */
+        REFUSED_PERIOD_NOT_ENDED,
+        /** Refused: pupils present at the period's end lack the period's final mark (nothing archived). */
+        REFUSED_MISSING_FINAL_MARKS;
+
+        /** Whether the class was refused by the completeness gate: a deputy may override it with a reason. */
+        public boolean incomplete() {
+            return this == REFUSED_PERIOD_NOT_ENDED || this == REFUSED_MISSING_FINAL_MARKS;
+        }
     }
 }

@@ -18,6 +18,12 @@ final class TitlePage {
         return section(context, frozenAt, jsonHashPrefix, attachmentName, false, null, List.of());
     }
 
+    /** The title page of an archival or packet rendition, with a correction's note, if any. */
+    static Section section(RenderContext context, Instant frozenAt, String jsonHashPrefix, String attachmentName,
+            boolean packet, CorrectionNote correction) {
+        return section(context, frozenAt, jsonHashPrefix, attachmentName, packet, correction, List.of());
+    }
+
     /**
      * The title page; for a print packet with the class teacher's certification of the paper copy (000 §4.4: the
      * class teacher certifies the copy on the class's title page with signature and date).
@@ -94,7 +100,8 @@ final class TitlePage {
             canvas.text(context.regular(), 9, left, y, line);
             y -= 12;
         }
-        // Notes the caller gives as the school's regulation says (e.g. the electronic original), in bold.
+        // Notes the caller gives, in bold: a deputy's override of an incomplete close (who decided, when, why), or what
+        // the school's regulation says (e.g. the electronic original).
         for (String extra : notes) {
             for (String line : measure.wrap(context.bold(), 9, extra, width)) {
                 canvas.text(context.bold(), 9, left, y, line);

@@ -98,7 +98,10 @@ public final class SyntheticSchoolGenerator {
         write(options, layout(options), false, out);
     }
 
-    /** Writes a school with exactly the given classes, compact or laid out for people ({@code pretty}). */
+    /**
+     * Writes a school with exactly the given classes, compact or laid out for people ({@code pretty}); after Q1 or Q3
+     * the half-year classes (10–11) are complete as of their half-year's end, and the snapshot is exported after it.
+     */
     public static void write(Options options, List<ClassSpec> classes, boolean pretty, OutputStream out) {
         Random random = new Random(options.seed());
         SchoolCalendar calendar = options.calendar();
@@ -107,17 +110,27 @@ public final class SyntheticSchoolGenerator {
         SchoolPlan plan = new SchoolPlan(classes, random, options.college());
         JournalPrettyPrinter printer = pretty ? new JournalPrettyPrinter() : null;
         ObjectWriter writer = pretty ? JsonMapper.shared().writer().with(printer) : JsonMapper.shared().writer();
+        // Exported three days after the last period it carries has ended (a half-year may end after the quarter).
+        LocalDate exportDay = closing;
+        for (SchoolPlan.PlannedClass planned : plan.classes) {
+            LocalDate end = (planned.grade() >= 10 ? calendar.half(quarter <= 2 ? 1 : 2) : calendar.quarter(quarter))
+                    .end();
+            exportDay = end.isAfter(exportDay) ? end : exportDay;
+        }
         try (JsonGenerator g = writer.createGenerator(out)) {
             SnapshotJson json = new SnapshotJson(g, printer);
-            json.begin(school(options, random), options.academicYear(), closing.plusDays(3), plan);
+            json.begin(school(options, random), options.academicYear(), exportDay.plusDays(3), plan);
             int pupilNumber = 1;
             for (SchoolPlan.PlannedClass planned : plan.classes) {
                 boolean half = planned.halfYears();
                 SchoolCalendar.Term period = half ? calendar.half(quarter <= 2 ? 1 : 2) : calendar.quarter(quarter);
-                boolean complete = !period.end().isAfter(closing);
+                // A half-year still running at the quarter's end (Q1, Q3) is sent complete, as of its own end (the
+                // export is made after it): a period not ended, or without final marks, would be refused.
+                LocalDate classClosing = period.end().isAfter(closing) ? period.end() : closing;
                 Random classRandom = new Random(options.seed() * 1_000_003L + planned.index());
-                ClassContent content = new ClassGenerator(planned, plan, calendar, period, closing, classRandom)
-                        .generate(pupilNumber, calendar.firstDay(), complete, quarter == 4, closing);
+                ClassContent content = new ClassGenerator(planned, plan, calendar, period, classClosing, classRandom)
+                        .generate(pupilNumber, calendar.firstDay(), true, quarter == 4 || period.id().equals("H2"),
+                                classClosing);
                 json.schoolClass(content);
                 pupilNumber += planned.pupils();
             }

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.journalarchive.archiving.IncompleteCloses;
 import ru.journalarchive.jobs.BackgroundCloses;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.ImportedSnapshot.CloseStatus;
@@ -22,8 +24,8 @@ import ru.journalarchive.security.Caller;
 
 /**
  * An import's page for the deputy ({@code /deputy/imports/{id}}): its classes with their close status and archived
- * documents, the button that starts the close in the background, and the small JSON endpoint the page polls for the
- * live progress per class. An import of a school the deputy may not see answers 404, as if it did not exist.
+ * documents, the button that starts the close in the background, the small JSON endpoint the page polls for the
+ * live progress per class, and per class refused as incomplete what is missing and the override form (a reason). An import of a school the deputy may not see answers 404, as if it did not exist.
  */
 @Controller
 @RequestMapping("/deputy/imports/{id}")
@@ -34,8 +36,11 @@ class DeputyImportPages {
     private final SnapshotImports imports;
     private final BackgroundCloses closes;
     private final MessageSource messages;
+    private final IncompleteCloses incomplete;
 
-    DeputyImportPages(SnapshotImports imports, BackgroundCloses closes, MessageSource messages) {
+    DeputyImportPages(SnapshotImports imports, BackgroundCloses closes, MessageSource messages,
+            IncompleteCloses incomplete) {
+        this.incomplete = incomplete;
         this.imports = imports;
         this.closes = closes;
         this.messages = messages;
@@ -74,6 +79,26 @@ class DeputyImportPages {
         return "redirect:/deputy/imports/" + s.id();
     }
 
+    /**
+     * The deputy's override of a class refused as incomplete: with a reason (required), recorded under the logged-in
+     * account's name, then the close runs again in the background for that class. Refused in Russian naming the field.
+     */
+    @PostMapping("/override")
+    String override(@PathVariable String id, @RequestParam(name = "classId", required = false) String classId,
+            @RequestParam(name = "reason", required = false) String reason,
+            @AuthenticationPrincipal Caller caller, RedirectAttributes flash) {
+        ImportedSnapshot s = visible(imports, id, caller);
+        try {
+            var override = incomplete.override(s.id(), classId, reason, caller.name());
+            closes.start(s.id());
+            flash.addFlashAttribute("overrideDone", text("completeness.web.done", override.className()));
+        } catch (IncompleteCloses.OverrideRefused e) {
+            flash.addFlashAttribute("overrideError", text("completeness.web.field." + e.field()) + ": "
+                    + e.text(messages));
+        }
+        return "redirect:/deputy/imports/" + s.id();
+    }
+
     @GetMapping(path = "/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Progress progressOf(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
@@ -92,9 +117,17 @@ class DeputyImportPages {
                     List<ClassProgress> classes) {
     }
 
-    /** One class's row: its status (code, Russian text, badge), the message and the archived document. */
+    /**
+     * One class's row: its status (code, Russian text, badge), the message, the archived document, and for a class
+     * refused as incomplete what is missing (Russian lines: the period's end against the export, or pupil — subject).
+     */
     record ClassProgress(String classId, String status, String statusText, String badge, String message,
-                         UUID documentId) {
+                         UUID documentId, List<String> details) {
+
+        /** What the message cell shows: the details, one a line, or else the message. */
+        public String shown() {
+            return details.isEmpty() ? (message == null ? "" : message) : String.join("\n", details);
+        }
     }
 
     Progress progress(ImportedSnapshot s) {
@@ -108,14 +141,15 @@ class DeputyImportPages {
         return new Progress(running, done, total, finished, !running && done > 0 && done < total, summary,
                 s.classes().stream().map(c -> new ClassProgress(c.classId(), c.status().name(),
                         text("deputy.status." + c.status().name()), badge(c.status()), c.message(),
-                        c.documentId())).toList());
+                        c.documentId(), incomplete.describe(s, c))).toList());
     }
 
     static String badge(CloseStatus status) {
         return switch (status) {
             case CLOSED, ALREADY_CLOSED, SUPPLEMENTED -> "ok";
             case PENDING -> "warn";
-            case REFUSED_RETROACTIVE_CHANGE, REFUSED_DESTROYED -> "bad";
+            case REFUSED_RETROACTIVE_CHANGE, REFUSED_DESTROYED, REFUSED_PERIOD_NOT_ENDED,
+                    REFUSED_MISSING_FINAL_MARKS -> "bad";
         };
     }
 

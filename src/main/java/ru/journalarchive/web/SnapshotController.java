@@ -49,9 +49,14 @@ class SnapshotController {
     private final AccessLog accessLog;
     private final BackgroundCloses closes;
     private final long maxBytes;
+    private final ru.journalarchive.archiving.IncompleteCloses incomplete;
+    private final org.springframework.context.MessageSource messages;
 
     SnapshotController(SnapshotIntake intake, SnapshotImports imports, AccessLog accessLog, BackgroundCloses closes,
-            WebApiProperties properties) {
+            WebApiProperties properties, ru.journalarchive.archiving.IncompleteCloses incomplete,
+            org.springframework.context.MessageSource messages) {
+        this.incomplete = incomplete;
+        this.messages = messages;
         this.intake = intake;
         this.imports = imports;
         this.accessLog = accessLog;
@@ -124,7 +129,9 @@ class SnapshotController {
         }
         accessLog.record(new AccessEntry(caller.name(), AccessAction.STATUS, null, null, null, null, null,
                 "import " + id));
-        return ResponseEntity.ok(SnapshotStatus.of(s));
+        ImportedSnapshot shown = s;
+        return ResponseEntity.ok(SnapshotStatus.of(s, c -> messages.getMessage("deputy.status." + c.status().name(),
+                null, c.status().name(), java.util.Locale.forLanguageTag("ru")), c -> incomplete.describe(shown, c)));
     }
 
     /** The request body, or null if it is larger than the cap (read no further than the cap). */
@@ -162,15 +169,21 @@ class SnapshotController {
     record SnapshotStatus(UUID importId, String schoolId, String academicYear, String receivedAt,
                           List<ClassStatus> classes) {
 
-        static SnapshotStatus of(ImportedSnapshot s) {
+        static SnapshotStatus of(ImportedSnapshot s,
+                java.util.function.Function<ImportedSnapshot.ImportedClass, String> statusText,
+                java.util.function.Function<ImportedSnapshot.ImportedClass, List<String>> details) {
             return new SnapshotStatus(s.id(), s.schoolId(), s.academicYear(), s.receivedAt().toString(),
                     s.classes().stream().map(c -> new ClassStatus(c.classId(), c.className(), c.periodId(),
-                            c.status().name(), c.message(), c.documentId())).toList());
+                            c.status().name(), c.message(), c.documentId(), statusText.apply(c), details.apply(c)))
+                            .toList());
         }
     }
 
-    /** One class's close. */
+    /**
+     * One class's close; {@code statusText} in Russian («не закрыт: нет итоговых отметок»), and for a class refused
+     * as incomplete {@code details}: the period's end against the export, or one line per pupil — subject.
+     */
     record ClassStatus(String classId, String className, String periodId, String status, String message,
-                       UUID documentId) {
+                       UUID documentId, String statusText, List<String> details) {
     }
 }
