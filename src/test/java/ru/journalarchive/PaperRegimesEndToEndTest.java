@@ -23,6 +23,7 @@ import ru.journalarchive.papercopies.PaperCopies;
 import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
+import ru.journalarchive.regulations.Regulations;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
@@ -65,6 +66,8 @@ class PaperRegimesEndToEndTest {
     StorageLocations locations;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Regulations regulations;
 
     @TempDir
     Path tmp;
@@ -289,14 +292,24 @@ class PaperRegimesEndToEndTest {
         }
         Cli.Result result = cli.run("close", file.toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        return registry.list(new DocumentQuery(schoolId, "2024/2025", semester, null)).stream()
-                .filter(d -> d.documentType().equals("class-journal")).toList();
+        List<ArchivedDocument> journals = registry.list(new DocumentQuery(schoolId, "2024/2025", semester, null))
+                .stream().filter(d -> d.documentType().equals("class-journal")).toList();
+        // Every group of the college closes its semester, course 1 included (it keeps marks).
+        assertThat(journals).extracting(ArchivedDocument::className)
+                .containsExactlyInAnyOrderElementsOf(groups.stream().map(ClassSpec::name).toList());
+        return journals;
     }
 
     private List<ArchivedDocument> close(String schoolId, long seed) throws Exception {
         Path snapshot = Snapshots.generate(tmp, schoolId, 75, seed); // grades 1, 6 and 11
         Cli.Result result = cli.run("close", forProfile(schoolId, snapshot).toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        // The right periods are closed: the quarter in grades 1–9, the half-year in 10–11, as the profile says.
+        List<ArchivedDocument> closed = registry.list(new DocumentQuery(schoolId, null, null, null));
+        assertThat(closed).isNotEmpty().allSatisfy(d -> assertThat(d.periodId()).as(d.className())
+                .isEqualTo(regulations.forSchool(schoolId).periodSystemOf(grade(d)).orElseThrow()
+                        .periodIds().get(0)));
+        assertThat(closed).anyMatch(d -> grade(d) >= 10);
         return registry.list(new DocumentQuery(schoolId, null, "Q1", null));
     }
 
