@@ -117,6 +117,10 @@ class CompletenessGateEndToEndTest {
         Cli.Result noReason = cli.run("close", file.toString(), "--override-incomplete", "5а", "--by", "Орлова О. О.");
         assertThat(noReason.exitCode()).isEqualTo(2);
         assertThat(noReason.err()).contains("--reason").contains("причина обязательна");
+        Cli.Result longReason = cli.run("close", file.toString(), "--override-incomplete", "5а", "--reason",
+                "причина ".repeat(70), "--by", "Орлова О. О.");
+        assertThat(longReason.exitCode()).isEqualTo(2);
+        assertThat(longReason.err()).contains("--reason").contains("не более 500 символов");
         Cli.Result closedClass = cli.run("close", file.toString(), "--override-incomplete", "9а", "--reason", "x",
                 "--by", "Орлова О. О.");
         assertThat(closedClass.exitCode()).isEqualTo(2);
@@ -141,8 +145,16 @@ class CompletenessGateEndToEndTest {
         byte[] pdf = read(journal.object(ArchivedDocument.ROLE_PDF).orElseThrow());
         assertThat(PdfA.failuresOf3b(pdf)).isEmpty();
         String text = Pdfs.text(pdf).replaceAll("\\s+", " ");
-        assertThat(text).contains("Закрыт без полных итоговых отметок по решению: Орлова Ольга Олеговна")
+        assertThat(text).contains("Закрыт без полных итоговых отметок (не у всех обучающихся выставлены итоговые "
+                + "отметки) по решению: Орлова Ольга Олеговна")
                 .contains("причина: " + reason);
+        // The paper copy says so too: it never looks more complete than the archived journal.
+        Path packet = tmp.resolve("5a-packet.pdf");
+        Cli.Result printed = cli.run("packet", "print", "--document", journal.id().toString(), "--out",
+                packet.toString());
+        assertThat(printed.exitCode()).as(printed.out() + printed.err()).isZero();
+        assertThat(Pdfs.text(java.nio.file.Files.readAllBytes(packet)).replaceAll("\\s+", " "))
+                .contains("Закрыт без полных итоговых отметок").contains("причина: " + reason);
 
         // The override is used once: the next run has nothing left to do.
         Cli.Result again = cli.run("close", file.toString());

@@ -170,14 +170,14 @@ public class ClassArchiver {
         }
         titleNotes.addAll(electronicOriginal.notes(frozen.schoolId()));
         RenderedDocument pdf = renderer.render(journal, frozen.canonicalJson(), frozen.frozenAt(), null,
-                supplement == null ? null : note(supplement), titleNotes);
+                supplement == null ? null : note(supplement, frozen.schoolId()), titleNotes);
         return store(frozen, importedClass.className(), pdf);
     }
 
-    private static SupplementNote note(JournalSupplement supplement) {
+    private SupplementNote note(JournalSupplement supplement, String schoolId) {
         return new SupplementNote(supplement.number(), supplement.recordedAt(), supplement.oldVersion(),
                 supplement.marks().stream().map(m -> new SupplementNote.Mark(m.studentId(), m.subjectId(), m.kind(),
-                        m.value(), m.enteredBy(), m.enteredAt())).toList());
+                        m.value(), m.enteredBy(), m.enteredAt())).toList(), electronicOriginal.zone(schoolId));
     }
 
     /**

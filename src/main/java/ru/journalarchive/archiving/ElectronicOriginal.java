@@ -10,7 +10,8 @@ import ru.journalarchive.regulations.Regulations;
 /**
  * The notes a school's regulation puts on its archived documents: for a school that keeps no paper copies (regime
  * {@code none}, 001 §1.6, §1.10) the journal's title page and the summary statement say «Электронный оригинал.
- * Бумажная копия не ведётся (…basis…)»; other regimes put none. Rendering gets the texts as data.
+ * Бумажная копия не ведётся (…basis…)»; other regimes put none. Rendering gets the texts (and the school's time zone)
+ * as data.
  */
 @Component
 class ElectronicOriginal {
@@ -32,5 +33,10 @@ class ElectronicOriginal {
             return List.of();
         }
         return List.of(messages.getMessage("paper.regime.electronicOriginal", new Object[] {profile.basis()}, RU));
+    }
+
+    /** The school's time zone, as its regulation says: the times its documents show. */
+    java.time.ZoneId zone(String schoolId) {
+        return regulations.forSchool(schoolId).timeZone();
     }
 }

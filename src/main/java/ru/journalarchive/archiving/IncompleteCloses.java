@@ -39,12 +39,20 @@ public class IncompleteCloses {
     private final Clock clock;
 
     IncompleteCloses(SnapshotImports imports, CloseOverrides overrides, MessageSource messages,
-            Optional<Clock> clock) {
+            Optional<Clock> clock, ru.journalarchive.regulations.Regulations regulations) {
+        this.regulations = regulations;
         this.imports = imports;
         this.overrides = overrides;
         this.messages = messages;
         this.clock = clock.orElse(Clock.systemUTC());
     }
+
+    /** The longest reason an override may give: it is printed on the journal's title page. */
+    static final int MAX_REASON = 500;
+    /** The longest name of who decided. */
+    static final int MAX_BY = 200;
+
+    private final ru.journalarchive.regulations.Regulations regulations;
 
     /** Why an override was refused: which input, and the bundle key of the Russian reason. */
     public static final class OverrideRefused extends RuntimeException {
@@ -139,6 +147,12 @@ public class IncompleteCloses {
         if (by == null || by.isBlank()) {
             throw new OverrideRefused("by", "completeness.override.byRequired");
         }
+        if (reason.strip().length() > MAX_REASON) {
+            throw new OverrideRefused("reason", "completeness.override.tooLong", MAX_REASON, reason.strip().length());
+        }
+        if (by.strip().length() > MAX_BY) {
+            throw new OverrideRefused("by", "completeness.override.tooLong", MAX_BY, by.strip().length());
+        }
         ImportedSnapshot snapshot = imports.get(importId);
         ImportedSnapshot.ImportedClass c = find(snapshot, classRef)
                 .orElseThrow(() -> new OverrideRefused("class", "completeness.override.noSuchClass", classRef));
@@ -157,7 +171,7 @@ public class IncompleteCloses {
         if (!overrides.record(override)) {
             CloseOverride earlier = overrides.find(importId, c.classId()).orElseThrow();
             throw new OverrideRefused("class", "completeness.override.already", c.className(),
-                    earlier.overriddenBy(), DAY.withZone(java.time.ZoneOffset.UTC).format(earlier.overriddenAt()));
+                    earlier.overriddenBy(), DAY.withZone(zone(snapshot.schoolId())).format(earlier.overriddenAt()));
         }
         return override;
     }
@@ -173,10 +187,26 @@ public class IncompleteCloses {
                         || c.classId().equalsIgnoreCase(ref)).findFirst());
     }
 
-    /** The title-page note of an overridden class's journal: who decided, when, and why. */
+    /**
+     * The title-page note of a class's period journal closed under an override, if it was (for its print packet).
+     */
+    public Optional<String> titleNote(String schoolId, String academicYear, String classId, String periodId) {
+        return overrides.forClassPeriod(schoolId, academicYear, classId, periodId).map(this::titleNote);
+    }
+
+    /**
+     * The title-page note of an overridden class's journal: what was incomplete, who decided, when (the school's
+     * date) and why.
+     */
     String titleNote(CloseOverride override) {
+        String schoolId = imports.get(override.importId()).schoolId();
         return text("completeness.titleNote", override.overriddenBy(),
-                DAY.withZone(java.time.ZoneOffset.UTC).format(override.overriddenAt()), override.reason());
+                DAY.withZone(zone(schoolId)).format(override.overriddenAt()), override.reason(),
+                text("completeness.titleNote.kind." + override.refusedStatus().name()));
+    }
+
+    private java.time.ZoneId zone(String schoolId) {
+        return regulations.forSchool(schoolId).timeZone();
     }
 
     private String text(String key, Object... args) {

@@ -60,9 +60,9 @@ public final class Completeness {
         return grade > 1 || college;
     }
 
-    /** Whether a school's class of this grade keeps marks (not a college's); see {@link #keepsMarks(ClassJournal)}. */
-    public static boolean keepsMarks(int grade) {
-        return keepsMarks(grade, false);
+    /** Whether the class of a summary statement keeps marks; see {@link #keepsMarks(ClassJournal)}. */
+    public static boolean keepsMarks(SummaryStatement statement) {
+        return keepsMarks(statement.schoolClass().grade(), statement.school().isCollege());
     }
 
     /**
@@ -104,7 +104,7 @@ public final class Completeness {
      * (E, F) are not required: they arrive later. None for a class that keeps no marks.
      */
     public static List<Missing> missingYearMarks(SummaryStatement statement) {
-        if (!keepsMarks(statement.schoolClass().grade())) {
+        if (!keepsMarks(statement)) {
             return List.of();
         }
         LocalDate end = statement.periods().stream().map(SummaryStatement.PeriodSource::end)

@@ -18,7 +18,7 @@ import ru.journalarchive.snapshot.Snapshot;
  * §1.2.13; 004 §4.6.5): marks entered after the profile's deadline for their work kind and grade band, the period's
  * final marks entered after the profile's final-mark deadline, pupils with fewer current marks than the profile's
  * minimum in a subject, final marks of the period missing for a pupil in the class at the period's end, and lessons
- * without a topic or (in a class that {@linkplain #keepsMarks keeps marks}) without homework. Computed from the frozen
+ * without a topic or (in a class that {@linkplain Completeness#keepsMarks(ClassJournal) keeps marks}) without homework. Computed from the frozen
  * journal only, so it describes exactly what was archived. See {@code archive-format/control-report.md}.
  *
  * @param profileId the regulation profile the report follows
@@ -48,15 +48,10 @@ public record JournalControl(String profileId, List<ControlFinding> findings) {
         return new LinkedHashMap<>(grouped);
     }
 
-    /** Whether a class keeps marks and sets homework: {@link Completeness#keepsMarks(ClassJournal)}, the one rule. */
-    public static boolean keepsMarks(ClassJournal journal) {
-        return Completeness.keepsMarks(journal);
-    }
-
     /** The control report of a frozen class journal under a regulation profile. */
     public static JournalControl of(ClassJournal journal, RegulationProfile profile) {
         ClassFacts facts = new ClassFacts(journal);
-        boolean marked = keepsMarks(journal);
+        boolean marked = Completeness.keepsMarks(journal);
         List<ControlFinding> all = new ArrayList<>();
         if (marked) {
             all.addAll(sorted(MarkTimeliness.lateMarks(facts, profile), Comparator.comparing(

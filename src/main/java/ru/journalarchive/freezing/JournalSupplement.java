@@ -20,6 +20,8 @@ public record JournalSupplement(UUID id, UUID importId, String schoolId, String 
 
     /** The final-mark kinds a supplement may add: exam, final (итоговая) and year marks. */
     public static final List<String> KINDS = List.of("E", "F", "Y");
+    /** The year mark: the one kind a supplement may add in any grade that keeps marks. */
+    public static final String YEAR = "Y";
 
     public JournalSupplement {
         marks = List.copyOf(marks);

@@ -51,16 +51,18 @@ final class RetroactiveChangeDetector {
     }
 
     /**
-     * The marks a re-close only adds after the close, if that is all it does: every difference is an exam (E), final
-     * (F) or year (Y) mark absent from the frozen journal and present in the incoming one, and the incoming journal
+     * The marks a re-close only adds after the close, if that is all it does: every difference is an exam (E) or final
+     * (F) mark of a {@linkplain #graduating graduating class}, or a year (Y) mark, absent from the frozen journal and present in the incoming one, and the incoming journal
      * without those marks is exactly the frozen one. Anything else — a changed or removed value, a period final mark
      * added later, any other difference — is not a supplement (empty): the re-close stays a retroactive change.
      */
     static Optional<List<JournalSupplement.AddedMark>> supplement(ClassJournal frozen, ClassJournal incoming,
             List<RetroactiveChange> changes) {
+        boolean graduating = graduating(incoming);
         boolean onlyAdded = !changes.isEmpty() && changes.stream().allMatch(c ->
                 c.kind() == RetroactiveChange.Kind.FINAL_MARK && c.oldValue() == null && c.newValue() != null
-                        && JournalSupplement.KINDS.contains(c.period()));
+                        && JournalSupplement.KINDS.contains(c.period())
+                        && (graduating || JournalSupplement.YEAR.equals(c.period())));
         if (!onlyAdded) {
             return Optional.empty();
         }
@@ -82,6 +84,18 @@ final class RetroactiveChangeDetector {
         }
         return Optional.of(changes.stream().map(c -> new JournalSupplement.AddedMark(c.studentId(), c.subjectId(),
                 c.period(), c.newValue(), c.newEnteredBy(), c.newEnteredAt())).toList());
+    }
+
+    /**
+     * Whether the class sits its exams this year, so that exam (E) and final (F) marks may follow the close: grades 9
+     * and 11 of a school, a college group's last course (or any course when the snapshot does not say which is last).
+     */
+    static boolean graduating(ClassJournal journal) {
+        Snapshot.SchoolClass c = journal.schoolClass();
+        if (journal.school().isCollege()) {
+            return c.lastCourse() == null || c.lastCourse() == c.grade();
+        }
+        return c.grade() == 9 || c.grade() == 11;
     }
 
     private static void marks(Snapshot.SchoolClass before, Snapshot.SchoolClass after,

@@ -89,7 +89,7 @@ public class SummaryStatements {
         }
         SummaryStatement statement = result.statement().withCorrections(corrections(schoolId, academicYear, classId,
                 journals));
-        if (!Completeness.keepsMarks(statement.schoolClass().grade(), statement.school().isCollege())) {
+        if (!Completeness.keepsMarks(statement)) {
             return Optional.empty();
         }
         Optional<Stored> latest = find(schoolId, academicYear, classId);
@@ -126,7 +126,7 @@ public class SummaryStatements {
     public Optional<SummaryStatement> preview(String schoolId, String academicYear, String classId) {
         SummaryStatement statement = SummaryStatementBuilder.build(latestJournals(schoolId, academicYear, classId))
                 .statement();
-        return Completeness.keepsMarks(statement.schoolClass().grade()) ? Optional.of(statement) : Optional.empty();
+        return Completeness.keepsMarks(statement) ? Optional.of(statement) : Optional.empty();
     }
 
     /** The latest version of each of the class's frozen period journals of the year; the last period must be one. */

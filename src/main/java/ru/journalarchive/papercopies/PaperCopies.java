@@ -65,7 +65,8 @@ public class PaperCopies {
      * school's routine has their signatures.
      *
      * @param sheets sheets printed; null: the print packet's sheet count
-     * @throws PaperCopyException {@code noPaper} when the school's regulation keeps no paper copies (regime none)
+     * @throws PaperCopyException {@code noPaper} when the school's regulation keeps no paper copies (regime none),
+     *                            {@code noFinalMarks} for a marked grade's journal without its final marks
      */
     @Transactional
     public PaperCopy print(UUID documentId, Integer sheets, StepDetails details) {
@@ -74,6 +75,7 @@ public class PaperCopies {
         if (profile.paper().regime() == RegulationProfile.PaperRegime.NONE) {
             throw new PaperCopyException("noPaper", profile.title(), profile.basis());
         }
+        PrintPackets.requirePrintable(source);
         PaperRoutine routine = PaperRoutine.of(profile, source.document().documentType());
         int count = sheets == null ? source.document().pageCount() + 1 : sheets;
         if (count <= 0) {
@@ -153,7 +155,7 @@ public class PaperCopies {
                     routine.next(effective).orElseThrow().code(), effective.code());
         }
         if (step == PaperStep.TRANSFERRED_TO_ARCHIVE && custody.withClassTeacher(copy.document().schoolId())
-                && custody.graduated(copy.document().schoolId(), copy.document().classId()).isEmpty()) {
+                && custody.graduated(copy.document()).isEmpty()) {
             // 003 §5.5: the copies stay with the group's class teacher until the group graduates.
             throw new PaperCopyException("notGraduated", copy.copyNumber(), copy.document().className(),
                     copy.classTeacher() == null ? "—" : copy.classTeacher());
@@ -288,8 +290,8 @@ public class PaperCopies {
         Map<String, Optional<LocalDate>> graduated = new LinkedHashMap<>();
         List<Transfer> result = new ArrayList<>();
         for (PaperCopy copy : list(new DocumentQuery(schoolId, null, null, null), null)) {
-            Optional<LocalDate> on = graduated.computeIfAbsent(copy.document().classId(),
-                    c -> custody.graduated(schoolId, c));
+            Optional<LocalDate> on = graduated.computeIfAbsent(copy.document().classId() + "/"
+                    + copy.document().academicYear(), c -> custody.graduated(copy.document()));
             if (on.isPresent() && copy.state() != PaperStep.DESTROYED) {
                 result.add(new Transfer(copy, on.get(), copy.state().compareTo(PaperStep.TRANSFERRED_TO_ARCHIVE) >= 0));
             }

@@ -56,13 +56,19 @@ public class PaperCustody {
             return Optional.empty();
         }
         return Optional.of(new Held(d.className(), copy.classTeacher(),
-                graduated(d.schoolId(), d.classId()).orElse(null)));
+                graduated(d).orElse(null)));
     }
 
-    /** The last day of a group's last semester, when the archive holds it closed; empty while the group studies. */
-    public Optional<LocalDate> graduated(String schoolId, String classId) {
-        return registry.list(new DocumentQuery(schoolId, null, LAST_SEMESTER, classId)).stream()
+    /**
+     * The last day of the last semester of the group a copy's document belongs to, when the archive holds it closed;
+     * empty while the group studies. The group is known by its stable id (the contract's ids are the source system's
+     * stable identifiers); only a last semester of the document's academic year or later counts, so a group id a
+     * later cohort reuses never marks earlier copies graduated, nor an earlier cohort's graduation later ones.
+     */
+    public Optional<LocalDate> graduated(PaperCopy.Document document) {
+        return registry.list(new DocumentQuery(document.schoolId(), null, LAST_SEMESTER, document.classId())).stream()
                 .filter(d -> PrintPackets.CLASS_JOURNAL.equals(d.documentType()) && d.frozenJournalId() != null)
+                .filter(d -> d.academicYear().compareTo(document.academicYear()) >= 0)
                 .map(ArchivedDocument::frozenJournalId).distinct()
                 .flatMap(id -> freezer.get(id).stream())
                 .filter(PaperCustody::lastCourse)

@@ -53,7 +53,6 @@ public class PaperDeadlines {
     private final Regulations regulations;
     private final SummaryStatements statements;
     private final BackupMedia media;
-    private final ZoneId zone;
 
     PaperDeadlines(DocumentRegistry registry, JournalFreezer freezer, PaperCopies copies, Regulations regulations,
             SummaryStatements statements, BackupMedia media) {
@@ -63,7 +62,6 @@ public class PaperDeadlines {
         this.regulations = regulations;
         this.statements = statements;
         this.media = media;
-        this.zone = ZoneId.systemDefault();
     }
 
     /**
@@ -107,13 +105,13 @@ public class PaperDeadlines {
                 }
                 Integer day = days ? PaperRoutine.dayOf(profile, step) : null;
                 steps.add(deadline(day == null ? 0 : day, step, day == null ? null : end.plusDays(day), ofDocument,
-                        today));
+                        today, profile.timeZone()));
             }
             result.add(new DeadlineReport.DocumentDeadlines(document.documentType(), document.classId(),
                     document.className(), document.periodId(), schoolClass.grade(), end, steps));
         }
         List<DeadlineReport.BackupDeadline> backups = days && paper.backups() != null && lastEnd != null
-                ? backups(paper.backups(), journals, lastEnd, today) : List.of();
+                ? backups(paper.backups(), journals, lastEnd, today, profile.timeZone()) : List.of();
         return report(profile, schoolId, year, periodId, today, result, backups);
     }
 
@@ -155,13 +153,13 @@ public class PaperDeadlines {
                 // a college's copies are made per semester with no day (003 §5.5): listed, never overdue
                 for (PaperStep step : PaperRoutine.deadlineSteps(profile, document.documentType())) {
                     if (step != PaperStep.TRANSFERRED_TO_ARCHIVE) {
-                        steps.add(deadline(0, step, null, ofDocument, today));
+                        steps.add(deadline(0, step, null, ofDocument, today, profile.timeZone()));
                     }
                 }
             } else {
                 for (PaperStep step : yearly ? PaperRoutine.deadlineSteps(profile, document.documentType())
                         : YEAR_END) {
-                    steps.add(deadline(0, step, due, ofDocument, today));
+                    steps.add(deadline(0, step, due, ofDocument, today, profile.timeZone()));
                 }
             }
             result.add(new DeadlineReport.DocumentDeadlines(document.documentType(), document.classId(),
@@ -199,7 +197,7 @@ public class PaperDeadlines {
      * handed to the director, each due on the period's end plus the backups' day.
      */
     private List<DeadlineReport.BackupDeadline> backups(RegulationProfile.Backups rule, List<UUID> journals,
-            LocalDate end, LocalDate today) {
+            LocalDate end, LocalDate today, ZoneId zone) {
         LocalDate due = end.plusDays(rule.day());
         List<BackupMedium> holding = media.holdingAll(journals);
         List<DeadlineReport.BackupDeadline> lines = new ArrayList<>();
@@ -209,31 +207,31 @@ public class PaperDeadlines {
             lines.add(new DeadlineReport.BackupDeadline(type, false, rule.day(), due,
                     written.map(BackupMedium::id).orElse(null), written.map(BackupMedium::writtenBy).orElse(null),
                     written.map(BackupMedium::writtenAt).orElse(null),
-                    status(written.map(BackupMedium::writtenAt).orElse(null), due, today)));
+                    status(written.map(BackupMedium::writtenAt).orElse(null), due, today, zone)));
             if (rule.handedToDirector()) {
                 Optional<BackupMedium> handed = ofType.stream().filter(m -> m.handedToDirectorAt() != null)
                         .min(Comparator.comparing(BackupMedium::handedToDirectorAt));
                 lines.add(new DeadlineReport.BackupDeadline(type, true, rule.day(), due,
                         handed.map(BackupMedium::id).orElse(null), null,
                         handed.map(BackupMedium::handedToDirectorAt).orElse(null),
-                        status(handed.map(BackupMedium::handedToDirectorAt).orElse(null), due, today)));
+                        status(handed.map(BackupMedium::handedToDirectorAt).orElse(null), due, today, zone)));
             }
         }
         return lines;
     }
 
     private DeadlineReport.StepDeadline deadline(int day, PaperStep step, LocalDate due, List<PaperCopy> ofDocument,
-            LocalDate today) {
+            LocalDate today, ZoneId zone) {
         Optional<DeadlineReport.Done> done = ofDocument.stream()
                 .flatMap(c -> c.completion(step).map(e -> new DeadlineReport.Done(e.performedBy(), e.performedAt(),
                         c.copyNumber())).stream())
                 .min(Comparator.comparing(DeadlineReport.Done::at));
         return new DeadlineReport.StepDeadline(day, step, due, done.orElse(null),
-                status(done.map(DeadlineReport.Done::at).orElse(null), due, today));
+                status(done.map(DeadlineReport.Done::at).orElse(null), due, today, zone));
     }
 
     /** Done (late or not) when done; pending, or overdue from the day after the due day; never overdue without one. */
-    private DeadlineReport.Status status(Instant doneAt, LocalDate due, LocalDate today) {
+    private static DeadlineReport.Status status(Instant doneAt, LocalDate due, LocalDate today, ZoneId zone) {
         if (doneAt != null) {
             return due != null && doneAt.atZone(zone).toLocalDate().isAfter(due) ? DeadlineReport.Status.DONE_LATE
                     : DeadlineReport.Status.DONE;

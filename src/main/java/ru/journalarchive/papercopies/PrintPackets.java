@@ -1,6 +1,7 @@
 package ru.journalarchive.papercopies;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,12 @@ public class PrintPackets {
     private final Tombstones tombstones;
     private final SummaryStatementRenderer statementRenderer;
 
+    private final ru.journalarchive.archiving.IncompleteCloses incomplete;
+
     PrintPackets(DocumentRegistry registry, VerifiedCopies copies, JournalFreezer freezer,
-            PrintPacketRenderer renderer, Tombstones tombstones, SummaryStatementRenderer statementRenderer) {
+            PrintPacketRenderer renderer, Tombstones tombstones, SummaryStatementRenderer statementRenderer,
+            ru.journalarchive.archiving.IncompleteCloses incomplete) {
+        this.incomplete = incomplete;
         this.tombstones = tombstones;
         this.statementRenderer = statementRenderer;
         this.registry = registry;
@@ -94,14 +99,30 @@ public class PrintPackets {
             return new Packet(source.document(), statementRenderer.renderPacket(source.statement(),
                     source.canonicalJson(), source.frozenAt()));
         }
+        requirePrintable(source);
+        ArchivedDocument d = source.document();
+        // A journal closed under a deputy's override says so on the paper copy's title page too.
+        List<String> notes = incomplete.titleNote(d.schoolId(), d.academicYear(), d.classId(), d.periodId())
+                .map(List::of).orElse(List.of());
+        return new Packet(source.document(), renderer.render(source.journal(), source.canonicalJson(),
+                source.frozenAt(), notes));
+    }
+
+    /**
+     * Refuses a paper copy of a marked grade's journal without its final marks: never printed, never registered as a
+     * paper copy (the packet and {@code paper print} both ask here).
+     *
+     * @throws PaperCopyException {@code noFinalMarks}
+     */
+    static void requirePrintable(Source source) {
+        if (source.journal() == null) {
+            return; // a summary statement is archived only with its marks
+        }
         var schoolClass = source.journal().schoolClass();
         if (ru.journalarchive.freezing.Completeness.keepsMarks(source.journal()) && schoolClass.finalMarks().stream()
                 .noneMatch(f -> schoolClass.period().id().equals(f.period()))) {
-            // Never a paper copy of a marked grade's journal without its final marks.
             throw new PaperCopyException("noFinalMarks", schoolClass.name(), schoolClass.period().name());
         }
-        return new Packet(source.document(), renderer.render(source.journal(), source.canonicalJson(),
-                source.frozenAt()));
     }
 
     /** The journal of a document, read from a verified replica of its frozen JSON. */

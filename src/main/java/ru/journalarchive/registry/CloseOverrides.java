@@ -42,6 +42,25 @@ public class CloseOverrides {
                 .update() == 1;
     }
 
+    /**
+     * The override under which a class's period journal of a school's year was closed, if it was: the print packet
+     * of that journal (any version) says so as the archival one does.
+     */
+    public Optional<CloseOverride> forClassPeriod(String schoolId, String academicYear, String classId,
+            String periodId) {
+        return jdbc.sql("""
+                SELECT o.* FROM close_override o JOIN snapshot_import i ON i.id = o.import_id
+                WHERE i.school_id = ? AND i.academic_year = ? AND o.class_id = ? AND o.period_id = ?
+                ORDER BY o.overridden_at LIMIT 1""")
+                .params(schoolId, academicYear, classId, periodId)
+                .query((rs, n) -> new CloseOverride(rs.getObject("import_id", UUID.class), rs.getString("class_id"),
+                        rs.getString("class_name"), rs.getString("period_id"),
+                        ImportedSnapshot.CloseStatus.valueOf(rs.getString("refused_status")),
+                        rs.getString("missing_json"), rs.getString("reason"), rs.getString("overridden_by"),
+                        rs.getTimestamp("overridden_at").toInstant()))
+                .optional();
+    }
+
     /** The override of a class of an import, if any. */
     public Optional<CloseOverride> find(UUID importId, String classId) {
         return jdbc.sql("SELECT * FROM close_override WHERE import_id = ? AND class_id = ?")

@@ -104,6 +104,12 @@ public class ClassJournalRenderer {
         return render(journal, canonicalJson, frozenAt, rendition, null, null, List.of());
     }
 
+    /** Renders the journal as the given rendition with notes on its title page. */
+    RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition,
+            List<String> titleNotes) {
+        return render(journal, canonicalJson, frozenAt, rendition, null, null, titleNotes);
+    }
+
     private RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt, Rendition rendition,
             CorrectionNote correction, SupplementNote supplement, List<String> titleNotes) {
         Objects.requireNonNull(journal, "journal");

@@ -45,7 +45,17 @@ public class PrintPacketRenderer {
      * @return the PDF/A-3B bytes and the sheet count (the archival rendition's plus the certification sheet)
      */
     public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt) {
-        return renderer.render(journal, canonicalJson, frozenAt, ClassJournalRenderer.Rendition.PRINT_PACKET);
+        return render(journal, canonicalJson, frozenAt, List.of());
+    }
+
+    /**
+     * Renders the packet with notes on its title page, as the archival rendition has them (e.g. a deputy's override
+     * of an incomplete close): the paper copy never looks more complete than the archived journal.
+     */
+    public RenderedDocument render(ClassJournal journal, byte[] canonicalJson, Instant frozenAt,
+            List<String> titleNotes) {
+        return renderer.render(journal, canonicalJson, frozenAt, ClassJournalRenderer.Rendition.PRINT_PACKET,
+                titleNotes);
     }
 
     /**

@@ -13,14 +13,11 @@ import ru.journalarchive.snapshot.Snapshot;
 /**
  * «Дополнение № N: итоговые отметки, выставленные после закрытия периода»: the sheet right after the contents of a
  * supplemented journal's new version, listing each added mark — pupil, subject, kind, value, who entered it and when
- * (school time, Europe/Moscow).
+ * (in the school's time zone, {@link SupplementNote#zone()}).
  */
 final class SupplementPages {
 
-    /** The schools' time zone: the times a teacher entered a mark are shown as the school saw them. */
-    static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Moscow");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT)
-            .withZone(SCHOOL_ZONE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.ROOT);
 
     private SupplementPages() {
     }
@@ -35,10 +32,10 @@ final class SupplementPages {
                 .map(m -> context.text("supplement.mark", pupil(journal, m), journal.subjectName(m.subjectId()),
                         context.text("supplement.kind." + m.kind()), m.value(),
                         m.enteredBy() == null ? context.text("supplement.unknown") : journal.teacherName(m.enteredBy()),
-                        m.enteredAt() == null ? context.text("supplement.unknown") : when(m.enteredAt())))
+                        m.enteredAt() == null ? context.text("supplement.unknown") : when(m.enteredAt(), note.zone())))
                 .toList();
         return NotePages.section(context, title, context.text("supplement.subtitle"),
-                List.of(context.text("supplement.recorded", WHEN.format(note.recordedAt())),
+                List.of(context.text("supplement.recorded", WHEN.withZone(note.zone()).format(note.recordedAt())),
                         context.text("supplement.supplements", String.valueOf(note.supplementsVersion()),
                                 String.valueOf(note.supplementsVersion() + 1)),
                         context.text("supplement.marks", String.valueOf(note.marks().size()))),
@@ -50,9 +47,9 @@ final class SupplementPages {
                 .map(Snapshot.Student::fullName).findFirst().orElse(m.studentId());
     }
 
-    private static String when(String enteredAt) {
+    private static String when(String enteredAt, ZoneId zone) {
         try {
-            return WHEN.format(OffsetDateTime.parse(enteredAt));
+            return WHEN.format(OffsetDateTime.parse(enteredAt).atZoneSameInstant(zone));
         } catch (DateTimeParseException e) {
             return enteredAt;
         }

@@ -66,7 +66,7 @@ class JournalControlTest {
     void theFirstGradeHasNoMarksAndNoHomeworkSoNothingIsMissing() {
         ClassJournal first = EXAMPLE.get(0);
         assertThat(first.schoolClass().lessons()).allSatisfy(l -> assertThat(l.homework()).isNull());
-        assertThat(JournalControl.keepsMarks(first)).isFalse();
+        assertThat(Completeness.keepsMarks(first)).isFalse();
 
         assertThat(JournalControl.of(first, SEED_000).clean()).isTrue();
         assertThat(JournalControl.of(first, SEED_004).clean()).isTrue();

@@ -22,8 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 class SupplementClassificationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ClassJournal FROZEN = ClassJournals.of(
-            SnapshotReader.withDefaults().read(Path.of("archive-format/examples/example-school.json"))).get(1);
+    private static final List<ClassJournal> EXAMPLE = ClassJournals.of(
+            SnapshotReader.withDefaults().read(Path.of("archive-format/examples/example-school.json")));
+    /** 9Б: a graduating grade, whose exam and final marks arrive after the close. */
+    private static final ClassJournal FROZEN = EXAMPLE.get(2);
     private static final String PUPIL = FROZEN.schoolClass().students().get(0).id();
 
     @Test
@@ -40,6 +42,26 @@ class SupplementClassificationTest {
                 new JournalSupplement.AddedMark(PUPIL, "rus", "E", "4", "t-01", "2025-06-20T11:30:00+03:00"),
                 new JournalSupplement.AddedMark(PUPIL, "rus", "F", "4", "t-01", "2025-06-20T11:30:00+03:00"),
                 new JournalSupplement.AddedMark(PUPIL, "math", "Y", "5", "t-01", "2025-06-20T11:30:00+03:00")));
+    }
+
+    @Test
+    void examMarksAddedInAGradeThatSitsNoExamsAreARetroactiveChangeButAYearMarkIsASupplement() {
+        ClassJournal fifth = EXAMPLE.get(1);
+        assertThat(fifth.schoolClass().grade()).isEqualTo(5);
+        String pupil = fifth.schoolClass().students().get(0).id();
+        ObjectNode exam = JSON.valueToTree(fifth);
+        ((ArrayNode) exam.get("class").get("finalMarks")).addObject().put("student", pupil).put("subject", "rus")
+                .put("period", "E").put("value", "4");
+        ClassJournal withExam = CanonicalJson.read(JSON.writeValueAsBytes(exam));
+        assertThat(RetroactiveChangeDetector.supplement(fifth, withExam,
+                RetroactiveChangeDetector.differences(fifth, withExam))).isEmpty();
+
+        ObjectNode year = JSON.valueToTree(fifth);
+        ((ArrayNode) year.get("class").get("finalMarks")).addObject().put("student", pupil).put("subject", "rus")
+                .put("period", "Y").put("value", "4");
+        ClassJournal withYear = CanonicalJson.read(JSON.writeValueAsBytes(year));
+        assertThat(RetroactiveChangeDetector.supplement(fifth, withYear,
+                RetroactiveChangeDetector.differences(fifth, withYear))).isPresent();
     }
 
     @Test
