@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * «семестр» and «классный руководитель группы»; every PDF stays PDF/A.
  */
 @SpringBootTest(properties = {"archive.regulations.schools.college-e2e=seed-003-college",
+        "archive.regulations.schools.college-noyear=seed-003-college",
         "archive.regulations.schools.college-year=seed-003-college"})
 @ActiveProfiles("test")
 class CollegeEndToEndTest {
@@ -169,6 +170,35 @@ class CollegeEndToEndTest {
         assertThat(PdfA.failuresOf3b(extractPdf)).isEmpty();
         assertThat(Pdfs.text(extractPdf)).contains("2024/2025 учебный год, группа ТМ-11, 1 курс").contains("1 сем.")
                 .doesNotContain("ТМ-11 класс");
+    }
+
+    @Test
+    void aCourseOneGroupWithoutItsYearMarksGetsNoSummaryStatement() throws Exception {
+        List<ClassSpec> groups = List.of(new ClassSpec("ТМ-11", 1, 6, 3));
+        Path[] files = new Path[2];
+        String[] semesters = {"H1", "H2"};
+        for (int s = 0; s < 2; s++) {
+            files[s] = tmp.resolve("college-noyear-" + semesters[s] + ".json");
+            try (OutputStream out = Files.newOutputStream(files[s])) {
+                SyntheticSchoolGenerator.writeYear(SyntheticSchoolGenerator.Options.college(6, 2031L,
+                        "college-noyear", "2024/2025", semesters[s]), groups, false, out);
+            }
+        }
+        Path withoutYear = Snapshots.mutate(files[1], tmp.resolve("college-noyear-H2-without-Y.json"), tree -> {
+            var finals = (tools.jackson.databind.node.ArrayNode) tree.path("classes").get(0).path("finalMarks");
+            for (int i = finals.size() - 1; i >= 0; i--) {
+                if (finals.get(i).path("period").asString().equals("Y")) {
+                    finals.remove(i);
+                }
+            }
+        });
+        assertThat(cli.run("close", files[0].toString()).exitCode()).isZero();
+
+        Cli.Result last = cli.run("close", withoutYear.toString());
+
+        assertThat(last.exitCode()).as(last.out() + last.err()).isEqualTo(4);
+        assertThat(registry.list(new DocumentQuery("college-noyear", "2024/2025", "Y", null))).as(
+                "a course-1 group keeps marks: no statement without its year marks").isEmpty();
     }
 
     @Test
