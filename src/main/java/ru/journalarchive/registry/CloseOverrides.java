@@ -1,5 +1,7 @@
 package ru.journalarchive.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,11 +55,7 @@ public class CloseOverrides {
                 WHERE i.school_id = ? AND i.academic_year = ? AND o.class_id = ? AND o.period_id = ?
                 ORDER BY o.overridden_at LIMIT 1""")
                 .params(schoolId, academicYear, classId, periodId)
-                .query((rs, n) -> new CloseOverride(rs.getObject("import_id", UUID.class), rs.getString("class_id"),
-                        rs.getString("class_name"), rs.getString("period_id"),
-                        ImportedSnapshot.CloseStatus.valueOf(rs.getString("refused_status")),
-                        rs.getString("missing_json"), rs.getString("reason"), rs.getString("overridden_by"),
-                        rs.getTimestamp("overridden_at").toInstant()))
+                .query(CloseOverrides::mapRow)
                 .optional();
     }
 
@@ -65,11 +63,7 @@ public class CloseOverrides {
     public Optional<CloseOverride> find(UUID importId, String classId) {
         return jdbc.sql("SELECT * FROM close_override WHERE import_id = ? AND class_id = ?")
                 .params(importId, classId)
-                .query((rs, n) -> new CloseOverride(rs.getObject("import_id", UUID.class), rs.getString("class_id"),
-                        rs.getString("class_name"), rs.getString("period_id"),
-                        ImportedSnapshot.CloseStatus.valueOf(rs.getString("refused_status")),
-                        rs.getString("missing_json"), rs.getString("reason"), rs.getString("overridden_by"),
-                        rs.getTimestamp("overridden_at").toInstant()))
+                .query(CloseOverrides::mapRow)
                 .optional();
     }
 
@@ -80,5 +74,12 @@ public class CloseOverrides {
                   ON c.import_id = o.import_id AND c.class_id = o.class_id
                 WHERE o.import_id = ? AND c.close_status IN ('REFUSED_PERIOD_NOT_ENDED', 'REFUSED_MISSING_FINAL_MARKS')""")
                 .param(importId).query(Long.class).single() > 0;
+    }
+
+    private static CloseOverride mapRow(ResultSet rs, int row) throws SQLException {
+        return new CloseOverride(rs.getObject("import_id", UUID.class), rs.getString("class_id"),
+                rs.getString("class_name"), rs.getString("period_id"),
+                ImportedSnapshot.CloseStatus.valueOf(rs.getString("refused_status")), rs.getString("missing_json"),
+                rs.getString("reason"), rs.getString("overridden_by"), rs.getTimestamp("overridden_at").toInstant());
     }
 }

@@ -49,19 +49,20 @@ class SupplementClassificationTest {
         ClassJournal fifth = EXAMPLE.get(1);
         assertThat(fifth.schoolClass().grade()).isEqualTo(5);
         String pupil = fifth.schoolClass().students().get(0).id();
-        ObjectNode exam = JSON.valueToTree(fifth);
-        ((ArrayNode) exam.get("class").get("finalMarks")).addObject().put("student", pupil).put("subject", "rus")
-                .put("period", "E").put("value", "4");
-        ClassJournal withExam = CanonicalJson.read(JSON.writeValueAsBytes(exam));
+        ClassJournal withExam = withFinalMark(fifth, pupil, "E");
         assertThat(RetroactiveChangeDetector.supplement(fifth, withExam,
                 RetroactiveChangeDetector.differences(fifth, withExam))).isEmpty();
 
-        ObjectNode year = JSON.valueToTree(fifth);
-        ((ArrayNode) year.get("class").get("finalMarks")).addObject().put("student", pupil).put("subject", "rus")
-                .put("period", "Y").put("value", "4");
-        ClassJournal withYear = CanonicalJson.read(JSON.writeValueAsBytes(year));
+        ClassJournal withYear = withFinalMark(fifth, pupil, "Y");
         assertThat(RetroactiveChangeDetector.supplement(fifth, withYear,
                 RetroactiveChangeDetector.differences(fifth, withYear))).isPresent();
+    }
+
+    private static ClassJournal withFinalMark(ClassJournal journal, String pupil, String kind) {
+        ObjectNode tree = JSON.valueToTree(journal);
+        ((ArrayNode) tree.get("class").get("finalMarks")).addObject().put("student", pupil).put("subject", "rus")
+                .put("period", kind).put("value", "4");
+        return CanonicalJson.read(JSON.writeValueAsBytes(tree));
     }
 
     @Test
