@@ -108,10 +108,10 @@ public class ClassArchiver {
             if (override.isEmpty()) {
                 CloseStatus status = completeness.periodEnded() ? CloseStatus.REFUSED_MISSING_FINAL_MARKS
                         : CloseStatus.REFUSED_PERIOD_NOT_ENDED;
-                String message = completeness.periodEnded()
+                log.warn("Class {} of import {}: not closed, {}", classId, importId, completeness.periodEnded()
                         ? "missing final marks: " + completeness.missing().size()
-                        : "period ends " + completeness.periodEnd() + ", exported " + completeness.exportedOn();
-                log.warn("Class {} of import {}: not closed, {}", classId, importId, message);
+                        : "period ends " + completeness.periodEnd() + ", exported " + completeness.exportedOn());
+                String message = incomplete.refusalNote(completeness);
                 imports.recordClose(importId, classId, status, message, null);
                 return published(importId, new ClassCloseResult(classId, importedClass.className(), status, null,
                         0, List.of(), List.of()));

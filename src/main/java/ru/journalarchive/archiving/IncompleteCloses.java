@@ -188,6 +188,16 @@ public class IncompleteCloses {
     }
 
     /**
+     * The short Russian note kept with a class refused as incomplete (the registry's close message, which the API
+     * returns): the period's dates, or how many final marks are missing — no names.
+     */
+    String refusalNote(Completeness.Result result) {
+        return result.periodEnded() ? text("completeness.note.missing", result.missing().size())
+                : text("completeness.notEnded", DAY.format(result.periodEnd()),
+                        result.exportedOn() == null ? "—" : DAY.format(result.exportedOn()));
+    }
+
+    /**
      * The title-page note of a class's period journal closed under an override, if it was (for its print packet).
      */
     public Optional<String> titleNote(String schoolId, String academicYear, String classId, String periodId) {

@@ -107,6 +107,8 @@ class DeputyOverrideWebTest {
                 .filter(c -> c.get("classId").asString().equals("5a")).findFirst().orElseThrow();
         assertThat(fifth.get("status").asString()).isEqualTo("REFUSED_MISSING_FINAL_MARKS");
         assertThat(fifth.get("statusText").asString()).isEqualTo("не закрыт: нет итоговых отметок");
+        assertThat(fifth.get("message").asString()).as("the stored note is Russian too, without names")
+                .startsWith("не закрыт: нет итоговых отметок (недостаёт: ");
         assertThat(fifth.get("details").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("не закрыт — нет итоговых отметок:", line);
     }
