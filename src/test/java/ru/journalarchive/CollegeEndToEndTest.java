@@ -22,6 +22,7 @@ import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.snapshot.ClassJournal;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
+import ru.journalarchive.support.Replicas;
 import ru.journalarchive.support.PdfA;
 import ru.journalarchive.support.Pdfs;
 import ru.journalarchive.support.Snapshots;
@@ -57,11 +58,8 @@ class CollegeEndToEndTest {
         cli = new Cli(context);
     }
 
-    private byte[] object(ArchivedDocument document, String role) throws Exception {
-        ArchivedDocument.Replica replica = document.object(role).orElseThrow().replicas().get(0);
-        try (var in = locations.get(replica.location()).open(replica.key())) {
-            return in.readAllBytes();
-        }
+    private byte[] object(ArchivedDocument document, String role) {
+        return Replicas.first(locations, document, role);
     }
 
     @Test

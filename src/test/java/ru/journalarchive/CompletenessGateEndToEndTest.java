@@ -24,6 +24,7 @@ import ru.journalarchive.storage.ObjectKeys;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
+import ru.journalarchive.support.Replicas;
 import ru.journalarchive.support.PdfA;
 import ru.journalarchive.support.Pdfs;
 import ru.journalarchive.support.Snapshots;
@@ -300,10 +301,7 @@ class CompletenessGateEndToEndTest {
         }
     }
 
-    private byte[] read(ArchivedDocument.ArchivedObject object) throws Exception {
-        ArchivedDocument.Replica replica = object.replicas().get(0);
-        try (var in = locations.get(replica.location()).open(replica.key())) {
-            return in.readAllBytes();
-        }
+    private byte[] read(ArchivedDocument.ArchivedObject object) {
+        return Replicas.first(locations, object);
     }
 }

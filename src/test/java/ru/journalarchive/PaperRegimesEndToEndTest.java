@@ -24,9 +24,9 @@ import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.regulations.Regulations;
-import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
+import ru.journalarchive.support.Replicas;
 import ru.journalarchive.support.PdfA;
 import ru.journalarchive.support.Pdfs;
 import ru.journalarchive.support.Snapshots;
@@ -360,12 +360,8 @@ class PaperRegimesEndToEndTest {
         return freezer.get(document.frozenJournalId()).orElseThrow().journal().schoolClass().period().end();
     }
 
-    private byte[] stored(ArchivedDocument document, String role) throws Exception {
-        ArchivedDocument.Replica replica = document.object(role).orElseThrow().replicas().get(0);
-        StorageLocation location = locations.get(replica.location());
-        try (var in = location.open(replica.key())) {
-            return in.readAllBytes();
-        }
+    private byte[] stored(ArchivedDocument document, String role) {
+        return Replicas.first(locations, document, role);
     }
 
     private Cli.Result ok(String... args) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +26,9 @@ import ru.journalarchive.registry.ArchivedDocument;
 import ru.journalarchive.registry.DocumentQuery;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.storage.ObjectKeys;
-import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.support.Cli;
+import ru.journalarchive.support.Replicas;
 import ru.journalarchive.support.PdfA;
 import ru.journalarchive.support.Pdfs;
 import ru.journalarchive.support.Snapshots;
@@ -361,19 +360,7 @@ class SupplementEndToEndTest {
         }
     }
 
-    private byte[] identicalReplicas(ArchivedDocument document, String role) throws Exception {
-        ArchivedDocument.ArchivedObject object = document.object(role).orElseThrow();
-        assertThat(object.replicas()).extracting(ArchivedDocument.Replica::location)
-                .containsExactlyInAnyOrder("site-a", "site-b");
-        List<byte[]> copies = new ArrayList<>();
-        for (ArchivedDocument.Replica replica : object.replicas()) {
-            StorageLocation location = locations.get(replica.location());
-            try (var in = location.open(replica.key())) {
-                copies.add(in.readAllBytes());
-            }
-        }
-        assertThat(copies.get(0)).isEqualTo(copies.get(1));
-        assertThat(CanonicalJson.sha256(copies.get(0))).isEqualTo(object.sha256());
-        return copies.get(0);
+    private byte[] identicalReplicas(ArchivedDocument document, String role) {
+        return Replicas.identical(locations, document, role);
     }
 }
