@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
+import ru.journalarchive.text.UnsafeCharacters;
 import tools.jackson.core.TokenStreamContext;
 
 /** Builds the {@code $}-rooted JSON paths used in every violation: {@code $.classes[0].marks[3].value}. */
@@ -21,7 +22,9 @@ final class JsonPaths {
         if (IDENTIFIER.matcher(name).matches()) {
             return parent + "." + name;
         }
-        return parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+        String escaped = name.replace("\\", "\\\\").replace("'", "\\'");
+        // A key holding a control or direction character is shown with \\uXXXX: the path is printed and logged.
+        return parent + "['" + UnsafeCharacters.escape(escaped) + "']";
     }
 
     /** {@code parent[index]}. */

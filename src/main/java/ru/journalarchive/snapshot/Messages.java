@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import ru.journalarchive.text.UnsafeCharacters;
 
-/** Russian texts of the snapshot import, keyed in {@code i18n/snapshot.properties}. */
+/** Russian texts of the snapshot import, keyed in {@code i18n/snapshot.properties} and {@code i18n/input-hygiene}. */
 final class Messages {
 
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
@@ -19,7 +20,7 @@ final class Messages {
     /** A message source of the snapshot bundle alone, for use without Spring. */
     static MessageSource standalone() {
         ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
-        bundle.setBasename("i18n/snapshot");
+        bundle.setBasenames("i18n/snapshot", "i18n/input-hygiene");
         bundle.setDefaultEncoding("UTF-8");
         bundle.setFallbackToSystemLocale(false);
         return bundle;
@@ -31,12 +32,22 @@ final class Messages {
         return source.getMessage("snapshot." + key, texts, RUSSIAN);
     }
 
-    /** A value short enough to quote in a message, cut with an ellipsis otherwise. */
+    /** The message for a key of the shared input-hygiene bundle ({@code input.…}), arguments as plain strings. */
+    String input(String key, Object... args) {
+        Object[] texts = Arrays.stream(args).map(String::valueOf).toArray();
+        return source.getMessage(key, texts, RUSSIAN);
+    }
+
+    /**
+     * A value short enough to quote in a message, cut with an ellipsis otherwise; refused characters (controls,
+     * direction overrides …) are shown escaped (backslash, u, four hex digits) so that a message never carries them.
+     */
     static String quote(String value) {
         if (value == null) {
             return "null";
         }
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        String shown = value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        return UnsafeCharacters.escape(shown);
     }
 
     /** A byte count for people: «200 МБ», «512 КБ» or «100 байт». */

@@ -1,6 +1,8 @@
 package ru.journalarchive.snapshot;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -43,13 +45,53 @@ final class SchemaCheck {
         }
     }
 
-    /** Every schema violation of {@code tree}. */
-    List<Violation> validate(JsonNode tree) {
+    /**
+     * The schema violations of {@code tree}, at most {@code limit} (then a last one saying how many more there are).
+     * Linear in the input: the validator keeps no error beyond the limit (they are only counted), and no message
+     * serialises the instance: it names the path, the keyword and at most a short excerpt of a string value.
+     */
+    Findings validate(JsonNode tree, int limit) {
+        CappedContext context = new CappedContext(limit);
+        schema.validate(context, tree);
         List<Violation> violations = new ArrayList<>();
-        for (Error error : schema.validate(tree)) {
+        for (Error error : context.getErrors()) {
             violations.add(toViolation(error));
         }
-        return violations;
+        if (context.overflow > 0) {
+            violations.add(new Violation(JsonPaths.ROOT, messages.input("input.schema.too-many", limit,
+                    context.overflow)));
+        }
+        return new Findings(violations, context.getErrors().size() + context.overflow);
+    }
+
+    /** The violations listed (with a closing note when some were only counted) and how many were found. */
+    record Findings(List<Violation> violations, long found) {
+    }
+
+    /**
+     * An execution context that keeps the first {@code limit} errors of the top-level list and only counts the rest.
+     * Keywords that evaluate alternatives (a union type) swap in their own list and are left alone.
+     */
+    private static final class CappedContext extends ExecutionContext {
+
+        private final int limit;
+        private final List<Error> kept = new ArrayList<>();
+        private long overflow;
+
+        CappedContext(int limit) {
+            super(ExecutionConfig.builder().locale(Messages.RUSSIAN).build());
+            this.limit = limit;
+            setErrors(kept);
+        }
+
+        @Override
+        public void addError(Error error) {
+            if (getErrors() == kept && kept.size() >= limit) {
+                overflow++;
+                return;
+            }
+            super.addError(error);
+        }
     }
 
     private Violation toViolation(Error error) {
@@ -57,7 +99,9 @@ final class SchemaCheck {
         String keyword = String.valueOf(error.getKeyword());
         String schemaAt = String.valueOf(error.getSchemaLocation());
         JsonNode value = error.getInstanceNode();
-        String shown = value != null && value.isString() ? Messages.quote(value.stringValue()) : String.valueOf(value);
+        // Never the whole node: an object of 40,000 keys serialised once per violation made validation quadratic.
+        String shown = value != null && value.isString() ? Messages.quote(value.stringValue())
+                : value == null ? "null" : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         return switch (keyword) {
             case "required" -> new Violation(JsonPaths.property(path, error.getProperty()),
                     messages.get("schema.required"));
@@ -65,7 +109,7 @@ final class SchemaCheck {
                     messages.get("schema.unknown-property"));
             case "const" -> new Violation(path, messages.get("schema.format", shown));
             case "pattern" -> new Violation(path, patternMessage(schemaAt, shown, error));
-            default -> new Violation(path, error.getMessage());
+            default -> new Violation(path, bounded(error.getMessage()));
         };
     }
 
@@ -82,7 +126,14 @@ final class SchemaCheck {
         if (schemaAt.contains("/academicYear/")) {
             return messages.get("schema.academic-year", shown);
         }
-        return error.getMessage();
+        return bounded(error.getMessage());
+    }
+
+    /** The validator's own message, cut short and with refused characters escaped. */
+    private static String bounded(String message) {
+        String text = message == null ? "" : message;
+        String cut = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        return ru.journalarchive.text.UnsafeCharacters.escape(cut);
     }
 
     private static String path(NodePath location) {

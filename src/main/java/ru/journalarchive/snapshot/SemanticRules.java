@@ -77,6 +77,11 @@ final class SemanticRules {
         return violations;
     }
 
+    /** How many violations the last {@link #check} found, listed or only counted (its closing note not included). */
+    long found() {
+        return violations.size() - (overflow > 0 ? 1 : 0) + overflow;
+    }
+
     private void academicYear(JsonNode root) {
         String year = text(root, "academicYear");
         Matcher m = year == null ? null : YEAR_SHAPE.matcher(year);

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Imports a {@code journal-snapshot/1} file: checks its size, parses it within the configured limits, validates it
- * against the JSON Schema and the semantic rules, and only then maps it to a {@link Snapshot}. A snapshot that breaks
+ * Imports a {@code journal-snapshot/1} file: checks its size, parses it within the configured limits, refuses
+ * control, direction-override and damaged characters in every string, validates it against the JSON Schema and the
+ * semantic rules, and only then maps it to a {@link Snapshot}. A snapshot that breaks
  * any rule is rejected whole with a {@link SnapshotRejectedException} that lists every violation.
  */
 @Component
@@ -94,10 +95,16 @@ public class SnapshotReader {
      */
     public Snapshot read(InputStream in) {
         JsonNode tree = json.read(in);
-        List<Violation> violations = new ArrayList<>(schema.validate(tree));
-        violations.addAll(new SemanticRules(messages).check(tree));
+        // Refused characters first (they explain the odd schema errors they cause), then the schema and the rules;
+        // each check keeps at most MAX_VIOLATIONS and counts the rest, so a hostile file costs linear time.
+        TextHygiene text = new TextHygiene(messages, SemanticRules.MAX_VIOLATIONS);
+        List<Violation> violations = new ArrayList<>(text.check(tree));
+        SchemaCheck.Findings schemaFindings = schema.validate(tree, SemanticRules.MAX_VIOLATIONS);
+        violations.addAll(schemaFindings.violations());
+        SemanticRules rules = new SemanticRules(messages);
+        violations.addAll(rules.check(tree));
         if (!violations.isEmpty()) {
-            throw new SnapshotRejectedException(violations);
+            throw new SnapshotRejectedException(violations, text.found() + schemaFindings.found() + rules.found());
         }
         return json.mapper().treeToValue(tree, Snapshot.class);
     }
