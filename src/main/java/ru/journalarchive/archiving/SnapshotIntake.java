@@ -64,10 +64,15 @@ public class SnapshotIntake {
         // Canonicalising each class is independent CPU work: spread it over the cores.
         List<NewImport.NewClass> classes = ClassJournals.of(snapshot).parallelStream()
                 .map(SnapshotIntake::toNewClass).toList();
-        ImportedSnapshot registered = imports.register(new NewImport(sha256, snapshot.school().id(),
+        SnapshotImports.Registration registration = imports.registerOnce(new NewImport(sha256, snapshot.school().id(),
                 snapshot.school().name(), snapshot.academicYear(), snapshot.exportedAt(),
                 snapshot.source() == null ? null : snapshot.source().system(), file.getFileName().toString(),
                 raw.length, gzip(raw), classes));
+        ImportedSnapshot registered = registration.snapshot();
+        if (!registration.created()) {
+            // Identical bytes registered at the same moment by another request (two uploads racing).
+            return new ImportResult(registered, true);
+        }
         log.info("Snapshot {} of school {} accepted as import {} ({} classes)", sha256.substring(0, 12),
                 registered.schoolId(), registered.id(), classes.size());
         return new ImportResult(registered, false);

@@ -51,8 +51,13 @@ class ImportCommand implements Callable<Integer> {
     }
 
     static void printRejection(PrintStream err, Messages messages, Path file, SnapshotRejectedException e) {
-        err.println(messages.get("import.rejected", file.toString(), e.violations().size()));
-        e.violations().forEach(v -> err.println("  " + v.path() + ": " + v.message()));
+        err.println(messages.get("import.rejected", file.toString(), e.total()));
+        // At most SnapshotRejectedException.SHOWN lines: a hostile file can break 100,000 rules.
+        e.shown().forEach(v -> err.println("  " + v.path() + ": " + v.message()));
+        String more = e.notShownNote(messages.source());
+        if (more != null) {
+            err.println("  " + more);
+        }
         err.println(messages.get("import.nothingStored"));
     }
 }

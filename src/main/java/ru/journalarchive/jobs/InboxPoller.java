@@ -102,9 +102,9 @@ public class InboxPoller {
         } catch (SnapshotRejectedException e) {
             Path target = moveTo(file, "rejected");
             writeErrors(target, e);
-            log.warn("Inbox file {} rejected with {} violations; moved to {}", name, e.violations().size(), target);
+            log.warn("Inbox file {} rejected with {} violations; moved to {}", name, e.total(), target);
             return new InboxOutcome(name, target, InboxOutcome.Kind.REJECTED,
-                    e.violations().stream().map(v -> v.path() + ": " + v.message()).toList());
+                    e.shown().stream().map(v -> v.path() + ": " + v.message()).toList());
         } catch (RuntimeException e) {
             // Anything else (database away, job already running, unreadable file): set the file aside with the
             // reason, so that one file cannot stop the service or be retried forever at every start.
@@ -118,7 +118,7 @@ public class InboxPoller {
     private void writeErrors(Path rejected, SnapshotRejectedException e) {
         Locale ru = Locale.forLanguageTag("ru");
         StringBuilder report = new StringBuilder();
-        report.append(messages.getMessage("inbox.rejected.header", new Object[] {e.violations().size()}, ru))
+        report.append(messages.getMessage("inbox.rejected.header", new Object[] {e.total()}, ru))
                 .append('\n')
                 .append(messages.getMessage("inbox.rejected.nothingStored", null, ru)).append("\n\n");
         e.violations().forEach(v -> report.append(v.path()).append(": ").append(v.message()).append('\n'));

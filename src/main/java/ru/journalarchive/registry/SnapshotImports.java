@@ -24,19 +24,45 @@ public class SnapshotImports {
     /** Registers a validated snapshot in one transaction, or returns the import of identical bytes made earlier. */
     @Transactional
     public ImportedSnapshot register(NewImport snapshot) {
+        return registerOnce(snapshot).snapshot();
+    }
+
+    /**
+     * The import of a snapshot, and whether this call created it.
+     *
+     * @param snapshot the import, new or made earlier from identical bytes
+     * @param created  true if this call registered it; false if identical bytes were registered before (or at the
+     *                 same moment by another request)
+     */
+    public record Registration(ImportedSnapshot snapshot, boolean created) {
+    }
+
+    /**
+     * Registers a validated snapshot in one transaction, or returns the import of identical bytes. Safe against two
+     * identical uploads at the same moment: the insert yields to the unique SHA-256 ({@code ON CONFLICT DO NOTHING}
+     * waits for the other transaction and then inserts nothing), and the other's import is returned.
+     */
+    @Transactional
+    public Registration registerOnce(NewImport snapshot) {
         Optional<UUID> existing = findIdBySha256(snapshot.sha256());
         if (existing.isPresent()) {
-            return get(existing.get());
+            return new Registration(get(existing.get()), false);
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO snapshot_import (id, sha256, school_id, school_name, academic_year, exported_at,
                     source_system, source_file, size_bytes, raw_gzip, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (sha256) DO NOTHING""")
                 .params(id, snapshot.sha256(), snapshot.schoolId(), snapshot.schoolName(), snapshot.academicYear(),
                         snapshot.exportedAt(), snapshot.sourceSystem(), snapshot.sourceFile(), snapshot.sizeBytes(),
                         snapshot.rawGzip(), Timestamp.from(Instant.now()))
                 .update();
+        if (inserted == 0) {
+            // Identical bytes committed by a concurrent request while this one validated: answer with its import
+            // (READ COMMITTED: this statement sees the row the conflict waited for).
+            return new Registration(get(findIdBySha256(snapshot.sha256()).orElseThrow()), false);
+        }
         for (NewImport.NewClass c : snapshot.classes()) {
             jdbc.sql("""
                     INSERT INTO snapshot_import_class (import_id, class_id, class_name, grade, period_id, journal_json)
@@ -44,7 +70,7 @@ public class SnapshotImports {
                     .params(id, c.classId(), c.className(), c.grade(), c.periodId(), c.journalJson())
                     .update();
         }
-        return get(id);
+        return new Registration(get(id), true);
     }
 
     /** The id of the import of bytes with this SHA-256, if any. */

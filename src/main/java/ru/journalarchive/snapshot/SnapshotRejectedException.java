@@ -2,6 +2,8 @@ package ru.journalarchive.snapshot;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import ru.journalarchive.text.RussianPlural;
 
 /**
  * Thrown when a snapshot breaks the {@code journal-snapshot/1} contract; it lists every violation found, and nothing
@@ -47,6 +49,19 @@ public class SnapshotRejectedException extends RuntimeException {
     /** How many violations {@link #shown()} leaves out (to be summed up as «… и ещё N нарушений»). */
     public long notShown() {
         return total - shown().size();
+    }
+
+    /**
+     * «… и ещё 39 900 нарушений» (Russian, from {@code i18n/input-hygiene}) when {@link #shown()} leaves some out,
+     * else null.
+     */
+    public String notShownNote(MessageSource messages) {
+        long n = notShown();
+        if (n <= 0) {
+            return null;
+        }
+        return messages.getMessage("input.shown.more." + RussianPlural.of(n).key(), new Object[] {String.valueOf(n)},
+                Messages.RUSSIAN);
     }
 
     private static String describe(List<Violation> violations) {

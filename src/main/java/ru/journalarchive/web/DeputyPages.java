@@ -41,9 +41,12 @@ class DeputyPages {
     private final SnapshotImports imports;
     private final AccessLog accessLog;
     private final DataSize maxFileSize;
+    private final org.springframework.context.MessageSource messages;
 
     DeputyPages(SnapshotIntake intake, SnapshotImports imports, AccessLog accessLog,
-            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.intake = intake;
         this.imports = imports;
         this.accessLog = accessLog;
@@ -111,9 +114,12 @@ class DeputyPages {
             flash.addFlashAttribute("accepted", result.alreadyImported() ? "again" : "new");
             return "redirect:/deputy/imports/" + s.id();
         } catch (SnapshotRejectedException e) {
-            return refused(flash, caller, name(file), "rejected", e.violations().stream()
+            // The flash (kept in the session) holds the first SHOWN violations only, and how many more there are.
+            flash.addFlashAttribute("uploadErrorTotal", e.total());
+            flash.addFlashAttribute("uploadErrorsMore", e.notShownNote(messages));
+            return refused(flash, caller, name(file), "rejected", e.shown().stream()
                     .map(v -> new UploadError(v.path(), v.message())).toList(),
-                    e.violations().size() + " violations");
+                    e.total() + " violations");
         } finally {
             Files.deleteIfExists(saved);
             Files.deleteIfExists(dir);

@@ -100,13 +100,20 @@ class SnapshotController {
                     .body(new Accepted(s.id(), s.schoolId(), s.academicYear(), s.classes().size(),
                             result.alreadyImported()));
         } catch (SnapshotRejectedException e) {
-            reject(caller, e.violations().size() + " violations");
+            reject(caller, e.total() + " violations");
             ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "snapshot-rejected",
                     "Снимок отклонён",
-                    "Снимок не соответствует формату journal-snapshot/1: нарушений — " + e.violations().size()
+                    "Снимок не соответствует формату journal-snapshot/1: нарушений — " + e.total()
                             + ". Ничего не сохранено.");
-            problem.setProperty("errors", e.violations().stream()
+            // The body is bounded: the first SnapshotRejectedException.SHOWN violations, then how many more.
+            problem.setProperty("errors", e.shown().stream()
                     .map(v -> Map.of("field", v.path(), "reason", v.message())).toList());
+            problem.setProperty("total", e.total());
+            String more = e.notShownNote(messages);
+            if (more != null) {
+                problem.setProperty("notShown", e.notShown());
+                problem.setProperty("more", more);
+            }
             return problem(problem);
         } finally {
             Files.deleteIfExists(file);
