@@ -65,7 +65,7 @@ final class TextHygiene {
         }
     }
 
-    /** Whether the field {@code name} of the object at the current path is multi-line text ({@code lessons[i].topic}). */
+    /** Whether the field {@code name} of the object at the current path is multi-line text ({@code topic}). */
     private boolean multiLineField(String name) {
         int n = path.size();
         if (n < 3 || !(path.get(n - 2) instanceof Integer) || !(path.get(n - 3) instanceof String array)) {

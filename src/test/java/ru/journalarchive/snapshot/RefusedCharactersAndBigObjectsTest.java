@@ -1,11 +1,14 @@
 package ru.journalarchive.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,9 @@ class RefusedCharactersAndBigObjectsTest {
 
     private static byte[] read() {
         try {
-            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("archive-format/examples/example-school.json"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readAllBytes(Path.of("archive-format/examples/example-school.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
