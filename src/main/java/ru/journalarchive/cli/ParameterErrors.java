@@ -96,12 +96,14 @@ public class ParameterErrors implements IParameterExceptionHandler {
                     .collect(Collectors.joining(", ")));
         }
         if (ex instanceof UnmatchedArgumentException unmatched) {
-            return messages.get("parameters.unknown", String.join(" ", unmatched.getUnmatched()));
+            return messages.get("parameters.unknown", UnsafeCharacters.escape(String.join(" ",
+                    unmatched.getUnmatched())));
         }
         if (ex.getArgSpec() != null && ex.getValue() != null) {
             String name = ex.getArgSpec().isOption() ? ((CommandLine.Model.OptionSpec) ex.getArgSpec()).longestName()
                     : ex.getArgSpec().paramLabel();
-            return messages.get("parameters.invalid", name, ex.getValue(), type(ex.getArgSpec().type()));
+            return messages.get("parameters.invalid", name, UnsafeCharacters.escape(ex.getValue()),
+                    type(ex.getArgSpec().type()));
         }
         return messages.get("parameters.other", String.valueOf(ex.getMessage()));
     }
