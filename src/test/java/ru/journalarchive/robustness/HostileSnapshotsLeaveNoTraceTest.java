@@ -189,7 +189,10 @@ class HostileSnapshotsLeaveNoTraceTest {
         Map<String, Long> rowsBefore = rows();
 
         // A generous ceiling that catches the quadratic blow-up (47 s for 40,000 keys before), not a speed test.
+        long started = System.nanoTime();
         HttpResponse<String> answer = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> upload(body));
+        System.out.println("[measure] API upload of " + keys + " unknown keys (" + body.length + " bytes): "
+                + (System.nanoTime() - started) / 1_000_000 + " ms, answer " + answer.body().length() + " chars");
 
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(64 * 1024);
