@@ -341,6 +341,11 @@ final class FilesystemStorageLocation implements StorageLocation {
         return "filesystem location '%s' at %s".formatted(name, objects.getParent());
     }
 
+    /** The file of a key, for tests. */
+    Path pathForTests(String key) {
+        return pathOf(key);
+    }
+
     private Path pathOf(String key) {
         Path path = objects.resolve(ObjectKeys.requireValid(key)).normalize();
         if (!path.startsWith(objects)) { // cannot happen for a valid key; a second line of defence
