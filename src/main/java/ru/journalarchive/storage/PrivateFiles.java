@@ -8,8 +8,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Keeps a filesystem location private to the service's user: folders {@code 0700}, objects {@code 0400} (read-only
- * for the owner, nothing for anyone else). On a filesystem without POSIX permissions nothing is changed.
+ * Keeps a filesystem location private to the service's user: folders {@code 0700} (nothing for the group or others),
+ * objects {@code 0400} (read-only for the owner, nothing for anyone else). On a filesystem without POSIX permissions
+ * nothing is changed.
  */
 final class PrivateFiles {
 
@@ -21,9 +22,25 @@ final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    /** Makes a folder {@code 0700}; true if it was changed (it had been open to others). */
+    /**
+     * Takes every permission of the group and of others away from a folder ({@code 0755} becomes {@code 0700}); the
+     * owner's are left as they are, so a folder an administrator closed ({@code 0000}) stays closed and is reported.
+     *
+     * @return true if it was changed (it had been open to others)
+     */
     static boolean folder(Path dir) throws IOException {
-        return set(dir, FOLDER);
+        try {
+            Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
+            Set<PosixFilePermission> owner = java.util.EnumSet.noneOf(PosixFilePermission.class);
+            now.stream().filter(FOLDER::contains).forEach(owner::add);
+            if (owner.equals(now)) {
+                return false;
+            }
+            Files.setPosixFilePermissions(dir, owner);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Makes an object file {@code 0400}. */

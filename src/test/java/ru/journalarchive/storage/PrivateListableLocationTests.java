@@ -74,6 +74,19 @@ class PrivateListableLocationTests {
     }
 
     @Test
+    void aFolderTheAdministratorClosedToEveryoneIsNotReopened() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("site-a"));
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("---------"));
+        try {
+            new FilesystemStorageLocation("site-a", root, Clock.systemUTC());
+
+            assertThat(Files.getPosixFilePermissions(root)).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void aPathThatIsAFileOpensFaultyAndEveryCallFailsWithItsReason() throws Exception {
         Path file = Files.writeString(tmp.resolve("site-b"), "the disk of site-b is gone");
 
