@@ -65,11 +65,13 @@ class CloseFailures {
     }
 
     /**
-     * Records the failure once the current transaction has ended (at once if there is none). The error itself goes
-     * to the log with the class's id only (no names, no marks).
+     * Records the failure once the current transaction has ended (at once if there is none). The log names the class
+     * by id and the error by its type only: a database error's text may quote the data (a pupil's name); the job
+     * repository keeps the full error for IT.
      */
     void record(UUID importId, String classId, RuntimeException failure) {
-        log.warn("Class {} of import {}: close failed, recorded as FAILED: {}", classId, importId, failure.toString());
+        log.warn("Class {} of import {}: close failed ({}), recorded as FAILED", classId, importId,
+                failure.getClass().getSimpleName());
         String reason = text("close.failed.reason", reasonOf(failure));
         Runnable write = () -> separate.executeWithoutResult(
                 status -> imports.recordClose(importId, classId, CloseStatus.FAILED, reason, null));

@@ -19,8 +19,9 @@ import ru.journalarchive.audit.StorageReport;
  * The storage locations' health for IT, from the storage report ({@code storage-report}) of the last 30 days and a
  * probe of each location: {@code bad} if a location does not answer or holds a copy still missing or damaged,
  * {@code warn} if damage was found and repaired, {@code ok} otherwise. A location that cannot be used is {@code bad}
- * with its reason; objects the location holds that the registry cannot explain (orphans, unfinished closes) are
- * counted and make it {@code bad} too. The scan of the locations is reused for {@link #SCAN_SECONDS} seconds.
+ * with its reason; objects the location holds that no registry entry names are counted: orphans and destroyed
+ * documents stored again make it {@code bad} too, the objects of an unfinished close are only counted (the location is
+ * sound: the close's rerun registers them, and its failed job is on the jobs page). The scan of the locations is reused for {@link #SCAN_SECONDS} seconds.
  */
 @Component
 class ItStorageHealth {
@@ -74,7 +75,9 @@ class ItStorageHealth {
                     "storage.fault." + scan.fault().kind().name(), new Object[] {scan.fault().location(),
                             scan.fault().where(), String.valueOf(scan.fault().detail())}, RU);
             boolean reachable = fault == null && probe.reachable(r);
-            String health = !reachable || r.unresolved() > 0 || (scan != null && scan.problem()) ? "bad"
+            boolean unexplained = scan != null && (scan.count(OrphanScan.Kind.ORPHAN) > 0
+                    || scan.count(OrphanScan.Kind.DESTROYED_STILL_STORED) > 0);
+            String health = !reachable || r.unresolved() > 0 || unexplained ? "bad"
                     : r.failures() > 0 || r.repairFailures() > 0 ? "warn" : "ok";
             return new Location(r, reachable, health, fault,
                     scan == null ? null : scan.count(OrphanScan.Kind.ORPHAN),
