@@ -20,6 +20,7 @@ import ru.journalarchive.registry.DocumentRegistration;
 import ru.journalarchive.registry.DocumentRegistry;
 import ru.journalarchive.registry.ImportedSnapshot;
 import ru.journalarchive.registry.ImportedSnapshot.CloseStatus;
+import ru.journalarchive.registry.PendingWrites;
 import ru.journalarchive.registry.SnapshotImports;
 import ru.journalarchive.registry.Tombstones;
 import ru.journalarchive.rendering.ClassJournalRenderer;
@@ -30,7 +31,6 @@ import ru.journalarchive.retention.RetentionPolicy;
 import ru.journalarchive.snapshot.ClassJournal;
 import ru.journalarchive.storage.ObjectConflictException;
 import ru.journalarchive.storage.ObjectKeys;
-import ru.journalarchive.storage.StorageException;
 import ru.journalarchive.storage.StorageLocation;
 import ru.journalarchive.storage.StorageLocations;
 import ru.journalarchive.storage.StoredObject;
@@ -40,6 +40,11 @@ import ru.journalarchive.storage.StoredObject;
  * export or final marks are missing (unless a deputy overrode that with a reason), else freezes its journal, renders the PDF/A-3 class journal from the frozen
  * copy, writes the PDF and the canonical JSON to every storage location (read back and hash-checked), and registers
  * the document with its retention. Every step is idempotent, so a restarted close repeats nothing and loses nothing.
+ *
+ * <p>Write, register, or explain: the objects are recorded as pending writes (committed) before the first byte is
+ * written, and their registration ends that record; a close that fails in between leaves the class {@link
+ * CloseStatus#FAILED} with a Russian reason and its written objects named «незавершённое закрытие» by {@code verify},
+ * until its rerun writes the same bytes under the same keys (nothing new) and registers them.
  */
 @Service
 public class ClassArchiver {
@@ -62,11 +67,16 @@ public class ClassArchiver {
     private final Tombstones tombstones;
     private final ElectronicOriginal electronicOriginal;
     private final IncompleteCloses incomplete;
+    private final PendingWrites pending;
+    private final CloseFailures failures;
 
     ClassArchiver(SnapshotImports imports, JournalFreezer freezer, ClassJournalRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
             ApplicationEventPublisher events, ArchivingProperties properties, Tombstones tombstones,
-            ElectronicOriginal electronicOriginal, IncompleteCloses incomplete) {
+            ElectronicOriginal electronicOriginal, IncompleteCloses incomplete, PendingWrites pending,
+            CloseFailures failures) {
+        this.pending = pending;
+        this.failures = failures;
         this.electronicOriginal = electronicOriginal;
         this.incomplete = incomplete;
         this.tombstones = tombstones;
@@ -80,8 +90,20 @@ public class ClassArchiver {
         this.retention = retention;
     }
 
-    /** Closes one class of an import. */
+    /**
+     * Closes one class of an import; if that fails, the class is recorded {@link CloseStatus#FAILED} (with a Russian
+     * reason, once the caller's transaction has rolled back) and the failure is rethrown.
+     */
     public ClassCloseResult close(UUID importId, String classId) {
+        try {
+            return closeClass(importId, classId);
+        } catch (RuntimeException e) {
+            failures.record(importId, classId, e);
+            throw e;
+        }
+    }
+
+    private ClassCloseResult closeClass(UUID importId, String classId) {
         ImportedSnapshot snapshot = imports.get(importId);
         ImportedSnapshot.ImportedClass importedClass = snapshot.classes().stream()
                 .filter(c -> c.classId().equals(classId)).findFirst()
@@ -195,6 +217,13 @@ public class ClassArchiver {
         List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
         List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
         List<String> down = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        String periodName = frozen.journal().schoolClass().period().name();
+        pending.record(List.of(
+                new PendingWrites.PendingWrite(pdfKey, CanonicalJson.sha256(pdf.pdf()), pdf.pdf().length,
+                        frozen.schoolId(), className, periodName, null, now),
+                new PendingWrites.PendingWrite(jsonKey, frozen.sha256(), frozen.canonicalJson().length,
+                        frozen.schoolId(), className, periodName, null, now)));
         for (StorageLocation location : locations.all()) {
             try {
                 // Locations that lock objects (S3 Object Lock) keep them locked until the record may be destroyed.
@@ -207,8 +236,7 @@ public class ClassArchiver {
                 throw conflict; // something else sits at the key: never a matter of a location being down
             } catch (RuntimeException unavailable) {
                 if (!properties.closeOnHealthyLocations()) {
-                    throw new StorageException("storage location '" + location.name() + "' is unavailable, the class "
-                            + frozen.classId() + " is not closed: " + unavailable.getMessage(), unavailable);
+                    throw new CloseFailures.LocationUnavailable(location.name(), frozen.classId(), unavailable);
                 }
                 log.warn("Location {} unavailable for class {}: {}", location.name(), frozen.classId(),
                         unavailable.getMessage());
@@ -216,8 +244,7 @@ public class ClassArchiver {
             }
         }
         if (pdfReplicas.size() < locations.minimumCopies()) {
-            throw new StorageException("only %d verified copies of class %s, %d required; unavailable: %s"
-                    .formatted(pdfReplicas.size(), frozen.classId(), locations.minimumCopies(), down), null);
+            throw new CloseFailures.CopiesShort(frozen.classId(), pdfReplicas.size(), locations.minimumCopies(), down);
         }
         DocumentRegistration registration = new DocumentRegistration(CLASS_JOURNAL, frozen.schoolId(),
                 frozen.academicYear(), frozen.classId(), className, frozen.periodId(),

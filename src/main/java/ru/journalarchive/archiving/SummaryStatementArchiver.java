@@ -45,10 +45,15 @@ public class SummaryStatementArchiver {
     private final DocumentRegistry registry;
     private final RetentionPolicies retention;
     private final ElectronicOriginal electronicOriginal;
+    private final ru.journalarchive.registry.PendingWrites pending;
+    private final org.springframework.context.MessageSource messages;
 
     SummaryStatementArchiver(SummaryStatements statements, SummaryStatementRenderer renderer,
             StorageLocations locations, DocumentRegistry registry, RetentionPolicies retention,
-            ElectronicOriginal electronicOriginal) {
+            ElectronicOriginal electronicOriginal, ru.journalarchive.registry.PendingWrites pending,
+            org.springframework.context.MessageSource messages) {
+        this.pending = pending;
+        this.messages = messages;
         this.electronicOriginal = electronicOriginal;
         this.statements = statements;
         this.renderer = renderer;
@@ -174,6 +179,15 @@ public class SummaryStatementArchiver {
         java.time.LocalDate eligible = retention.eligibleForDestructionFrom(SUMMARY_STATEMENT, stored.academicYear());
         List<ArchivedDocument.Replica> pdfReplicas = new ArrayList<>();
         List<ArchivedDocument.Replica> jsonReplicas = new ArrayList<>();
+        // Recorded before writing, so that objects of a statement that fails to register are never orphans.
+        String what = messages.getMessage("yearclose.pendingWrite", new Object[] {stored.academicYear()},
+                java.util.Locale.forLanguageTag("ru"));
+        java.time.Instant now = java.time.Instant.now();
+        pending.record(List.of(
+                new ru.journalarchive.registry.PendingWrites.PendingWrite(pdfKey, CanonicalJson.sha256(pdf.pdf()),
+                        pdf.pdf().length, stored.schoolId(), stored.className(), what, null, now),
+                new ru.journalarchive.registry.PendingWrites.PendingWrite(jsonKey, stored.sha256(),
+                        stored.canonicalJson().length, stored.schoolId(), stored.className(), what, null, now)));
         for (StorageLocation location : locations.all()) {
             // Every location, or the class fails (and the restarted job completes it): a 25-year record.
             pdfReplicas.add(replica(location.put(pdfKey, pdf.pdf(), eligible)));

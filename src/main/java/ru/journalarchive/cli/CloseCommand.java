@@ -170,7 +170,8 @@ class CloseCommand implements Callable<Integer> {
         long closed = count(snapshot, ImportedSnapshot.CloseStatus.CLOSED);
         long already = count(snapshot, ImportedSnapshot.CloseStatus.ALREADY_CLOSED);
         long refused = count(snapshot, ImportedSnapshot.CloseStatus.REFUSED_RETROACTIVE_CHANGE);
-        long pending = count(snapshot, ImportedSnapshot.CloseStatus.PENDING);
+        long pending = count(snapshot, ImportedSnapshot.CloseStatus.PENDING)
+                + count(snapshot, ImportedSnapshot.CloseStatus.FAILED);
         long destroyed = count(snapshot, ImportedSnapshot.CloseStatus.REFUSED_DESTROYED);
         out.println();
         out.println(messages.get("close.summary", closed, already, refused, pending));
@@ -201,6 +202,8 @@ class CloseCommand implements Callable<Integer> {
         }
         if (!run.completed()) {
             System.err.println(messages.get("close.failed", run.status(), pending));
+            snapshot.classes().stream().filter(c -> c.status() == ImportedSnapshot.CloseStatus.FAILED)
+                    .forEach(c -> System.err.println(messages.get("close.failedClass", c.className(), c.message())));
             run.failures().forEach(f -> System.err.println("  " + f));
             System.err.println(messages.get("close.resume", file.toString()));
             return 1;

@@ -4,17 +4,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import ru.journalarchive.audit.LocationReport;
+import ru.journalarchive.audit.OrphanScan;
 import ru.journalarchive.audit.StorageReport;
 
 /**
  * {@code storage-report [--since DATE]}: the IT report per storage location — objects, bytes, since when every copy
- * is verified, audit failures and repairs since a date (30 days ago by default), the copy verified longest ago.
+ * is verified, audit failures and repairs since a date (30 days ago by default), the copy verified longest ago — and
+ * what each configured location holds now: how many objects, which ones the registry cannot explain, or why the
+ * location cannot be used. Exit 1 when a copy is damaged, a location is faulty or holds unexplained objects.
  */
 @Component
 @org.springframework.context.annotation.Scope("prototype") // options must not carry over between runs
@@ -28,8 +32,10 @@ class StorageReportCommand implements Callable<Integer> {
 
     private final StorageReport report;
     private final Messages messages;
+    private final OrphanScan orphans;
 
-    StorageReportCommand(StorageReport report, Messages messages) {
+    StorageReportCommand(StorageReport report, Messages messages, OrphanScan orphans) {
+        this.orphans = orphans;
         this.report = report;
         this.messages = messages;
     }
@@ -40,6 +46,8 @@ class StorageReportCommand implements Callable<Integer> {
         LocalDate from = since != null ? since : LocalDate.now(zone).minusDays(30);
         Instant start = from.atStartOfDay(zone).toInstant();
         int unresolved = 0;
+        java.util.Map<String, OrphanScan.LocationScan> scans = new java.util.LinkedHashMap<>();
+        orphans.scan().forEach(s -> scans.put(s.location(), s));
         for (LocationReport r : report.report(start)) {
             System.out.println(messages.get("storageReport.location", r.location(),
                     r.type() == null ? messages.get("storageReport.notConfigured") : r.type(),
@@ -53,8 +61,17 @@ class StorageReportCommand implements Callable<Integer> {
             System.out.println("  " + messages.get("storageReport.oldest",
                     r.oldestKey() == null ? "—" : r.oldestKey(), time(r.oldestVerifiedAt(), zone)));
             unresolved += (int) r.unresolved();
+            OrphanScan.LocationScan scan = scans.get(r.location());
+            if (scan != null && scan.fault() != null) {
+                System.out.println(messages.get("storageReport.fault", StorageFindings.reason(messages, scan.fault())));
+            } else if (scan != null) {
+                System.out.println(messages.get("storageReport.listed", scan.listed(),
+                        scan.count(OrphanScan.Kind.ORPHAN), scan.count(OrphanScan.Kind.UNFINISHED_CLOSE),
+                        scan.count(OrphanScan.Kind.DESTROYED_STILL_STORED)));
+            }
         }
-        return unresolved > 0 ? 1 : 0;
+        boolean storageProblems = StorageFindings.print(messages, List.copyOf(scans.values()), System.err);
+        return unresolved > 0 || storageProblems ? 1 : 0;
     }
 
     private static String time(Instant instant, ZoneId zone) {

@@ -45,7 +45,12 @@ public record ImportedSnapshot(
         /** Refused: the snapshot was exported before the class's period ended (nothing archived). */
         REFUSED_PERIOD_NOT_ENDED,
         /** Refused: pupils present at the period's end lack the period's final mark (nothing archived). */
-        REFUSED_MISSING_FINAL_MARKS;
+        REFUSED_MISSING_FINAL_MARKS,
+        /**
+         * The close failed (a storage location could not take the minimum of copies, the registration failed): nothing
+         * registered, the reason recorded in Russian; a rerun of the close resumes the class.
+         */
+        FAILED;
 
         /** Whether the class was refused by the completeness gate: a deputy may override it with a reason. */
         public boolean incomplete() {

@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * each put writes {@code <root>/.incoming/<name>.tmp-<uuid>}, forces it to disk, publishes it with a hard link that
  * fails if the key exists (so nothing is ever overwritten), forces the directory, and reads the object back.
  * Files left in {@code .incoming} by a crash are never objects and may be deleted.
+ *
+ * <p>The location is private to the service's user: its folders are {@code 0700} and its objects {@code 0400}; an
+ * existing location is tightened when it opens (the root, {@code objects/}, {@code .incoming} and {@code quarantine}
+ * folders: with the root at {@code 0700} nobody else can reach anything below it). A folder that cannot be created or
+ * read does not stop the opening: the location is {@linkplain #check() faulty}, every call on it fails with a {@link
+ * StorageException}, and the folders are tried again on each use.
  */
 final class FilesystemStorageLocation implements StorageLocation {
 
@@ -37,6 +43,7 @@ final class FilesystemStorageLocation implements StorageLocation {
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
 
     private final String name;
+    private final Path root;
     private final Path objects;
     private final Path incoming;
     private final Path quarantine;
@@ -55,15 +62,91 @@ final class FilesystemStorageLocation implements StorageLocation {
         for (int i = 0; i < moveLocks.length; i++) {
             moveLocks[i] = new Object();
         }
-        this.objects = root.toAbsolutePath().normalize().resolve(OBJECTS);
-        this.incoming = root.toAbsolutePath().normalize().resolve(INCOMING);
-        this.quarantine = root.toAbsolutePath().normalize().resolve(QUARANTINE);
+        this.root = root.toAbsolutePath().normalize();
+        this.objects = this.root.resolve(OBJECTS);
+        this.incoming = this.root.resolve(INCOMING);
+        this.quarantine = this.root.resolve(QUARANTINE);
         this.clock = clock;
+        prepare().ifPresent(fault -> log.warn("{}; the other locations are used", fault));
+    }
+
+    /** Creates the missing folders and makes them private; the fault if that fails. */
+    private Optional<StorageFault> prepare() {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            return Optional.of(new StorageFault(name, StorageFault.Kind.NOT_A_DIRECTORY, root.toString(),
+                    "exists and is not a folder"));
+        }
         try {
-            Files.createDirectories(objects);
-            Files.createDirectories(incoming);
+            boolean fresh = !Files.isDirectory(root);
+            Files.createDirectories(root);
+            if (PrivateFiles.folder(root) && !fresh) {
+                log.info("Storage location '{}': {} was open to other users; now 0700", name, root);
+            }
+            for (Path dir : new Path[] {objects, incoming}) {
+                if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                    return Optional.of(new StorageFault(name, StorageFault.Kind.NOT_A_DIRECTORY, dir.toString(),
+                            "exists and is not a folder"));
+                }
+                Files.createDirectories(dir);
+                PrivateFiles.folder(dir);
+            }
+            if (Files.isDirectory(quarantine)) {
+                PrivateFiles.folder(quarantine);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.of(new StorageFault(name, StorageFault.Kind.CANNOT_CREATE, root.toString(), e.toString()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Opens the folders again and checks they can be listed and written (a probe file in {@code .incoming}, deleted
+     * at once).
+     */
+    @Override
+    public Optional<StorageFault> check() {
+        Optional<StorageFault> fault = prepare();
+        if (fault.isPresent()) {
+            return fault;
+        }
+        try (var entries = Files.newDirectoryStream(objects)) {
+            entries.iterator().hasNext();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new StorageFault(name, StorageFault.Kind.UNREADABLE, objects.toString(), e.toString()));
+        }
+        Path probe = incoming.resolve("probe.tmp-" + UUID.randomUUID());
+        try {
+            Files.write(probe, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new StorageFault(name, StorageFault.Kind.UNWRITABLE, incoming.toString(),
+                    e.toString()));
+        }
+        return Optional.empty();
+    }
+
+    /** Fails with the location's fault unless its objects folder is there (tried again once if it is not). */
+    private void requireReady(String key) {
+        if (Files.isDirectory(objects)) {
+            return;
+        }
+        Optional<StorageFault> fault = prepare();
+        if (fault.isPresent() || !Files.isDirectory(objects)) {
+            throw failure(key, "cannot be reached: " + fault.map(StorageFault::toString)
+                    .orElse(objects + " is not a folder"), null);
+        }
+    }
+
+    /** Walks {@code objects/} lazily (one open directory per level): bounded memory for any number of objects. */
+    @Override
+    public Stream<String> list() {
+        requireReady("*");
+        try {
+            return Files.walk(objects)
+                    .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> objects.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create storage location '%s' in %s".formatted(name, root), e);
+            throw new StorageException("Location '%s' cannot be listed: %s".formatted(name, e), e);
         }
     }
 
@@ -81,6 +164,7 @@ final class FilesystemStorageLocation implements StorageLocation {
     @Override
     public StoredObject put(String key, byte[] content, LocalDate retainUntil) {
         Path target = pathOf(key);
+        requireReady(key);
         String sha256 = Sha256.of(content);
         Optional<StoredObject> existing = verify(key);
         if (existing.isPresent()) {
@@ -151,6 +235,7 @@ final class FilesystemStorageLocation implements StorageLocation {
         }
         try {
             Files.createDirectories(aside.getParent());
+            PrivateFiles.folder(quarantine);
             Files.move(target, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(target.getParent());
             forceDirectory(aside.getParent());
@@ -206,6 +291,7 @@ final class FilesystemStorageLocation implements StorageLocation {
     @Override
     public Optional<StoredObject> verify(String key) {
         Path path = pathOf(key);
+        requireReady(key);
         // Ask about a directory first: a concurrent writer may publish the file between two checks.
         if (Files.isDirectory(path)) {
             throw failure(key, "is a directory, not an object (a key must not be a prefix of another)", null);
@@ -226,6 +312,7 @@ final class FilesystemStorageLocation implements StorageLocation {
     @Override
     public InputStream open(String key) throws IOException {
         Path path = pathOf(key);
+        requireReady(key);
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "no object '%s' in location '%s'".formatted(key, name));
         }
@@ -234,7 +321,9 @@ final class FilesystemStorageLocation implements StorageLocation {
 
     @Override
     public boolean exists(String key) {
-        return Files.isRegularFile(pathOf(key));
+        Path path = pathOf(key);
+        requireReady(key);
+        return Files.isRegularFile(path);
     }
 
     @Override
@@ -250,6 +339,11 @@ final class FilesystemStorageLocation implements StorageLocation {
     @Override
     public String toString() {
         return "filesystem location '%s' at %s".formatted(name, objects.getParent());
+    }
+
+    /** The file of a key, for tests. */
+    Path pathForTests(String key) {
+        return pathOf(key);
     }
 
     private Path pathOf(String key) {
@@ -321,6 +415,7 @@ final class FilesystemStorageLocation implements StorageLocation {
         }
         Files.createDirectories(dir);
         for (Path p = dir; p != null && !p.equals(firstMissing.getParent()); p = p.getParent()) {
+            PrivateFiles.folder(p);
             forceDirectory(p.getParent());
         }
     }
@@ -337,8 +432,8 @@ final class FilesystemStorageLocation implements StorageLocation {
 
     private static void makeReadOnly(Path file) {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
+            PrivateFiles.object(file);
+        } catch (IOException e) {
             // Not a POSIX filesystem: write-once is still guaranteed by publish(), which never replaces.
         }
     }

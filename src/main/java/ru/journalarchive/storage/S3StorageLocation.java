@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import org.slf4j.Logger;
@@ -82,6 +84,8 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
     private final Clock clock;
     private final Object[] putLocks = new Object[64];
     private volatile boolean bucketChecked;
+    /** Keys per ListObjectsV2 page (S3's maximum is 1000); smaller in tests to exercise the paging. */
+    private volatile int listPageSize = 1000;
 
     private S3StorageLocation(String property, StorageProperties.Location location, Clock clock) {
         this.name = location.name();
@@ -224,6 +228,52 @@ final class S3StorageLocation implements StorageLocation, AutoCloseable {
     @Override
     public boolean exists(String key) {
         return stat(key).isPresent();
+    }
+
+    /**
+     * Lists the bucket under the prefix with ListObjectsV2, one page ({@link #listPageSize} keys) fetched at a time
+     * as the stream is read: the current version of each key (delete markers hide a key, as for {@link #exists}).
+     */
+    @Override
+    public Stream<String> list() {
+        ensureBucket();
+        return StreamSupport.stream(listing(listPageSize).spliterator(), false)
+                .map(result -> call("*", "could not be listed", result::get))
+                .filter(item -> !item.isDir() && item.objectName().startsWith(prefix))
+                .map(item -> item.objectName().substring(prefix.length()));
+    }
+
+    private Iterable<Result<Item>> listing(int pageSize) {
+        ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(bucket).recursive(true).maxKeys(pageSize);
+        if (!prefix.isEmpty()) {
+            args.prefix(prefix);
+        }
+        return client.listObjects(args.build());
+    }
+
+    /** Sets how many keys one listing page asks for (1..1000). */
+    void listPageSize(int keys) {
+        if (keys < 1 || keys > 1000) {
+            throw new IllegalArgumentException("a listing page holds 1 to 1000 keys, not " + keys);
+        }
+        this.listPageSize = keys;
+    }
+
+    /** Checks the bucket (again, if it could not be checked before) and lists one key of it. */
+    @Override
+    public Optional<StorageFault> check() {
+        try {
+            ensureBucket();
+            for (Result<Item> result : listing(1)) {
+                call("*", "could not be listed", result::get);
+                break;
+            }
+            return Optional.empty();
+        } catch (S3UnreachableException e) {
+            return Optional.of(new StorageFault(name, StorageFault.Kind.UNREACHABLE, endpoint, e.getMessage()));
+        } catch (RuntimeException e) {
+            return Optional.of(new StorageFault(name, StorageFault.Kind.REFUSED, description(), e.getMessage()));
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A place that keeps archived objects write-once: an object, once published under a key, is never overwritten
@@ -114,6 +115,26 @@ public interface StorageLocation {
 
     /** Whether an object is published under the key (in-flight or abandoned temporary files never count). */
     boolean exists(String key);
+
+    /**
+     * Every key published here, in no particular order, streamed: a {@code filesystem} location walks {@code
+     * objects/} (never {@code .incoming} or {@code quarantine}), an {@code s3} location lists the bucket (under its
+     * prefix) page by page. Memory stays bounded whatever the number of objects; the caller closes the stream. Keys
+     * are returned as stored, even ones no writer of the archive would build (a file someone put there by hand).
+     *
+     * @throws StorageException if the location cannot be listed (when the stream is opened or while it is read)
+     */
+    Stream<String> list();
+
+    /**
+     * Checks now that the location can be used (its folders exist and can be read and written; the store answers),
+     * repeating what failed when it was opened.
+     *
+     * @return why it cannot be used, or empty if it can
+     */
+    default Optional<StorageFault> check() {
+        return Optional.empty();
+    }
 
     /**
      * Deletes every stored copy of the object under the key: <strong>the only deletion in the system, for the

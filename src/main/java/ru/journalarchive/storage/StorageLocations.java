@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * The configured storage locations, checked and opened once at start-up: the single way other modules reach
  * storage. A new location type is one new {@link StorageLocation} class plus one line in {@link #open} and its
  * checks in {@link #validate}. Closing it releases the locations' connections (S3 clients).
+ *
+ * <p>A wrong configuration fails the start, naming the property. A location that is configured right but cannot be
+ * used (a folder that cannot be created or read, a path that is a file, a store that does not answer) does not: it is
+ * opened faulty, {@link #faults()} names it, and every call on it fails until it is repaired, while the others work.
  */
 @Component
 public class StorageLocations implements AutoCloseable {
@@ -82,6 +86,19 @@ public class StorageLocations implements AutoCloseable {
                     .formatted(name, String.join(", ", byName.keySet())));
         }
         return location;
+    }
+
+    /**
+     * Checks every location now (see {@link StorageLocation#check()}), in configured order.
+     *
+     * @return the faulty ones; empty when every location can be used
+     */
+    public List<StorageFault> faults() {
+        List<StorageFault> faults = new ArrayList<>();
+        for (StorageLocation location : byName.values()) {
+            location.check().ifPresent(faults::add);
+        }
+        return faults;
     }
 
     /** How many locations must hold an object before it counts as archived. */
@@ -160,10 +177,7 @@ public class StorageLocations implements AutoCloseable {
                     "a filesystem location needs a directory");
         }
         Path root = location.path().toAbsolutePath().normalize();
-        if (root.toFile().exists() && !root.toFile().isDirectory()) {
-            throw new InvalidStorageConfigurationException(property + ".path",
-                    "'%s' exists and is not a directory".formatted(root));
-        }
+        // A path that exists and is not a folder is a fault of the location, not of the configuration: see faults().
         for (StorageProperties.Location other : earlier) {
             if (!FilesystemStorageLocation.TYPE.equals(other.type())) {
                 continue;

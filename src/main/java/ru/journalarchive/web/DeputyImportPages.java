@@ -148,6 +148,7 @@ class DeputyImportPages {
         return switch (status) {
             case CLOSED, ALREADY_CLOSED, SUPPLEMENTED -> "ok";
             case PENDING -> "warn";
+            case FAILED -> "bad";
             case REFUSED_RETROACTIVE_CHANGE, REFUSED_DESTROYED, REFUSED_PERIOD_NOT_ENDED,
                     REFUSED_MISSING_FINAL_MARKS -> "bad";
         };

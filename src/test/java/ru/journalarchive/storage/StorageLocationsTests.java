@@ -90,12 +90,15 @@ class StorageLocationsTests {
     }
 
     @Test
-    void aPathThatIsAFileFailsNamingTheProperty() throws Exception {
+    void aPathThatIsAFileOpensTheLocationFaultyInsteadOfFailingTheStart() throws Exception {
         Path file = Files.writeString(dataDirectory.resolve("not-a-directory"), "x");
         var properties = new StorageProperties(List.of(new StorageProperties.Location("site-a", "filesystem", file)),
                 1);
 
-        assertRejected(properties, "archive.storage.locations[0].path");
+        try (StorageLocations locations = StorageLocations.of(properties)) {
+            assertThat(locations.faults()).singleElement().extracting(StorageFault::kind)
+                    .isEqualTo(StorageFault.Kind.NOT_A_DIRECTORY);
+        }
     }
 
     @Test
