@@ -50,7 +50,26 @@ final class ApiAccessRules {
             rule(HttpMethod.GET, "/swagger-ui.html", JOURNAL_SYSTEM, ARCHIVIST, DIRECTOR, DEPUTY, IT_ADMIN),
             rule(HttpMethod.GET, "/swagger-ui/**", JOURNAL_SYSTEM, ARCHIVIST, DIRECTOR, DEPUTY, IT_ADMIN));
 
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
+
     private ApiAccessRules() {
+    }
+
+    /** Who may make this request, in Russian (dative: «архивариусу, директору»), for the 403 problem's detail. */
+    static String whoMay(String method, String path) {
+        return RULES.stream().filter(r -> r.method().matches(method) && PATHS.match(r.pattern(), path)).findFirst()
+                .map(r -> String.join(", ", r.roles().stream().map(ApiAccessRules::dative).toList()))
+                .orElse(null);
+    }
+
+    private static String dative(String role) {
+        return switch (role) {
+            case ARCHIVIST -> "архивариусу";
+            case DIRECTOR -> "директору";
+            case DEPUTY -> "заместителю директора";
+            case IT_ADMIN -> "ИТ-администратору";
+            default -> "журнальной системе школы (по API-ключу)";
+        };
     }
 
     private static Rule rule(HttpMethod method, String pattern, String... roles) {

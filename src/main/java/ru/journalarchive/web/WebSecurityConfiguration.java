@@ -49,8 +49,13 @@ class WebSecurityConfiguration {
                     "Нужен API-ключ (Authorization: ApiKey …), персональный токен (Authorization: Bearer …) "
                             + "или логин и пароль (HTTP Basic)."));
         };
-        AccessDeniedHandler denied = (request, response, e) -> write(response, Problems.of(HttpStatus.FORBIDDEN,
-                "forbidden", "Доступ запрещён", "У вашей учётной записи нет права на это действие."));
+        AccessDeniedHandler denied = (request, response, e) -> {
+            String who = ApiAccessRules.whoMay(request.getMethod(),
+                    request.getRequestURI().substring(request.getContextPath().length()));
+            write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Доступ запрещён",
+                    who == null ? "Такого действия в API нет." : "У вашей учётной записи нет права на это действие: "
+                            + "оно доступно только " + who + "."));
+        };
         http.securityMatcher("/api/v1/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless, no cookies: nothing for CSRF to ride on (session login and CSRF come with the web UI).
