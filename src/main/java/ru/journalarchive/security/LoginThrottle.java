@@ -19,7 +19,10 @@ import org.springframework.stereotype.Component;
  *       exactly like real ones, so the lock reveals nothing;</li>
  *   <li>per client address: more than {@code address-max-failures} failures (any logins) within
  *       {@code address-window} block the whole address for a growing period; a blocked address is answered at once,
- *       without a password check (no bcrypt), so a flood cannot eat the server's CPU.</li>
+ *       without a password check (no bcrypt), so a flood cannot eat the server's CPU;</li>
+ *   <li>an address with a recent failure ({@link #suspect}) shares a pool of password checks as large as half the
+ *       processors; when it is full the attempt is answered 429 at once, so attackers spread over many addresses
+ *       cannot starve the logins of addresses without failures.</li>
  * </ul>
  * The state is lost on restart, which only ends the locks early.
  */
@@ -37,6 +40,9 @@ public class LoginThrottle {
     private final Clock clock;
     private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
     private final Map<String, Address> addresses = new ConcurrentHashMap<>();
+    // Half the processors: however many addresses attack, their bcrypt checks leave the other half to everyone else.
+    private final java.util.concurrent.Semaphore suspectChecks = new java.util.concurrent.Semaphore(
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     LoginThrottle(AccountSecurityProperties properties, Optional<Clock> clock) {
         this.properties = properties;
@@ -54,6 +60,32 @@ public class LoginThrottle {
             return a.blockedUntil != null && a.blockedUntil.isAfter(now)
                     ? Optional.of(Duration.between(now, a.blockedUntil)) : Optional.empty();
         }
+    }
+
+    /**
+     * Whether the address has failed a login within the window (or is blocked): its password checks then share a
+     * small pool ({@link #trySuspectCheck}) so a flood from many fresh addresses cannot starve everyone else's logins.
+     */
+    public boolean suspect(String address) {
+        Address a = addresses.get(address);
+        if (a == null) {
+            return false;
+        }
+        synchronized (a) {
+            Instant now = clock.instant();
+            return a.blockedUntil != null && a.blockedUntil.isAfter(now)
+                    || !a.failures.isEmpty() && a.failures.peekLast().isAfter(now.minus(properties.addressWindow()));
+        }
+    }
+
+    /** Takes one of the few password checks a suspect address may run at once; false (answer 429) if none is free. */
+    public boolean trySuspectCheck() {
+        return suspectChecks.tryAcquire();
+    }
+
+    /** Gives back a check taken with {@link #trySuspectCheck}. */
+    public void endSuspectCheck() {
+        suspectChecks.release();
     }
 
     /** Whether this login is locked for this address (its password is then not checked against the account). */

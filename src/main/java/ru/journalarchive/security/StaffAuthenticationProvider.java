@@ -18,7 +18,8 @@ import ru.journalarchive.accesslog.AccessLog;
  * Authenticates staff by login and password through {@link Accounts}, throttled by {@link LoginThrottle}, recording
  * every login, failure, lock and throttled address in the access log. A wrong password, an unknown login, a login
  * locked for this address and a disabled account all fail alike (one bcrypt each, {@link BadCredentialsException});
- * only a blocked address is refused at once ({@link LoginThrottledException}), whatever the login. The principal of a
+ * only a blocked address, or an address with recent failures while the few checks such addresses share are busy, is
+ * refused at once ({@link LoginThrottledException}), whatever the login. The principal of a
  * successful authentication is a {@link Caller}.
  */
 @Component
@@ -44,19 +45,29 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get()); // no bcrypt, no database: logged once, when blocked
         }
+        boolean suspect = throttle.suspect(address);
+        if (suspect && !throttle.trySuspectCheck()) {
+            throw new LoginThrottledException(Duration.ofSeconds(1)); // the suspects' checks are all busy
+        }
         String reason;
-        if (throttle.locked(login, address)) {
-            accounts.dummyCheck(password);
-            reason = "locked";
-        } else {
-            Accounts.Check check = accounts.check(login, password);
-            if (check.outcome() == Accounts.Outcome.OK) {
-                throttle.succeeded(login, address);
-                log(login, AccessAction.LOGIN, null);
-                return UsernamePasswordAuthenticationToken.authenticated(check.caller(), null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + check.caller().role().name())));
+        try {
+            if (throttle.locked(login, address)) {
+                accounts.dummyCheck(password);
+                reason = "locked";
+            } else {
+                Accounts.Check check = accounts.check(login, password);
+                if (check.outcome() == Accounts.Outcome.OK) {
+                    throttle.succeeded(login, address);
+                    log(login, AccessAction.LOGIN, null);
+                    return UsernamePasswordAuthenticationToken.authenticated(check.caller(), null,
+                            List.of(new SimpleGrantedAuthority("ROLE_" + check.caller().role().name())));
+                }
+                reason = check.outcome().name().toLowerCase().replace('_', '-');
             }
-            reason = check.outcome().name().toLowerCase().replace('_', '-');
+        } finally {
+            if (suspect) {
+                throttle.endSuspectCheck();
+            }
         }
         String actor = login.isBlank() ? "?" : login.length() > 64 ? login.substring(0, 64) : login;
         LoginThrottle.Failure failure = throttle.failed(login, address);

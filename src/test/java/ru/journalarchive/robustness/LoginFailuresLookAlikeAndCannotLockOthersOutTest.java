@@ -139,6 +139,36 @@ class LoginFailuresLookAlikeAndCannotLockOthersOutTest {
         assertThat(basic("127.0.0.8", "login.victim", PASSWORD).status()).isEqualTo(200);
     }
 
+    @Test
+    void addressesWithRecentFailuresShareAFewPasswordChecksAndTheRestAreAnswered429AtOnce() throws Exception {
+        int n = 2 * Runtime.getRuntime().availableProcessors() + 8;
+        List<String> addresses = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            addresses.add("127.0.1." + i);
+            assertThat(basic("127.0.1." + i, "spread" + i, "Guess-0").status()).isEqualTo(401); // now suspect
+        }
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<java.util.concurrent.Future<LoopbackHttp.Response>> answers = new ArrayList<>();
+        for (String address : addresses) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return basic(address, "login.victim", "Guess-1");
+            }));
+        }
+        go.countDown();
+        long refused = 0;
+        for (var answer : answers) {
+            LoopbackHttp.Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.status()).isIn(401, 429);
+            refused += r.status() == 429 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(refused).as("attempts answered 429 without a check, of %d at once", n).isPositive();
+        // A clean address is not held back by them.
+        assertThat(basic("127.0.0.10", "login.victim", PASSWORD).status()).isEqualTo(200);
+    }
+
     private long failuresFrom(String address, Instant since) {
         return accessLog.list(since, null).stream().filter(e -> e.entry().action() == AccessAction.LOGIN_FAILED
                 && e.entry().detail() != null && e.entry().detail().endsWith("address=" + address)).count();
