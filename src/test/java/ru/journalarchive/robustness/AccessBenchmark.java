@@ -87,6 +87,7 @@ class AccessBenchmark {
         load("50 clients, personal token, 30 s", bearer, CLIENTS, 30);
         load("50 clients, HTTP Basic, 30 s", basic, CLIENTS, 30);
 
+        realUser("real user (token), alone", bearer, null, 10);
         realUser("real user (Basic), alone", basic, null, 10);
         throttle.clear();
         realUser("real user (Basic), 50 bad-Basic clients from one address", basic, List.of("127.0.0.2"), 20);
