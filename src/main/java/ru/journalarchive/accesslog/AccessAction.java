@@ -35,7 +35,19 @@ public enum AccessAction {
     /** A change made through the web interface (a form submitted: the method, path and what was done). */
     ACTION("action"),
     /** A page or action refused: the caller's role or schools do not allow it. */
-    DENIED("denied");
+    DENIED("denied"),
+    /** Password logins from one client address refused without a check: too many failures (issue 13). */
+    THROTTLED("throttled"),
+    /** A staff member's personal access token issued ({@code user token create}); the detail names the token. */
+    TOKEN_CREATED("token-created"),
+    /** A personal access token revoked ({@code user token revoke}). */
+    TOKEN_REVOKED("token-revoked"),
+    /** A staff account disabled ({@code user disable}): its sessions and tokens stop working at once. */
+    USER_DISABLED("user-disabled"),
+    /** A disabled staff account enabled again ({@code user enable}). */
+    USER_ENABLED("user-enabled"),
+    /** A journal system's API key revoked ({@code api-key revoke}). */
+    API_KEY_REVOKED("api-key-revoked");
 
     private final String code;
 

@@ -6,11 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code api-key}: journal systems' API keys, each bound to one school; the work is done by {@code create}. */
+/** {@code api-key}: journal systems' API keys, each bound to one school; the work is done by {@code create} and {@code revoke}. */
 @Component
 @Scope("prototype")
 @Command(name = "api-key", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli-webapi",
-        subcommands = {ApiKeyCreateCommand.class})
+        subcommands = {ApiKeyCreateCommand.class, UserAccessCommands.ApiKeyRevoke.class})
 class ApiKeyCommand implements Runnable {
 
     @Spec

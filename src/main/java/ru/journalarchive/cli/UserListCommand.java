@@ -31,9 +31,11 @@ class UserListCommand implements Callable<Integer> {
         Instant now = Instant.now();
         for (StaffAccount a : all) {
             boolean locked = a.lockedUntil() != null && a.lockedUntil().isAfter(now);
-            System.out.println(messages.get(locked ? "user.list.lineLocked" : "user.list.line", a.login(),
-                    a.role().name(), a.schools().isEmpty() ? "—" : String.join(", ", a.schools()),
-                    String.valueOf(a.lockedUntil())));
+            String line = a.disabledAt() != null ? "user.list.lineDisabled" : locked ? "user.list.lineLocked"
+                    : "user.list.line";
+            System.out.println(messages.get(line, a.login(), a.role().name(),
+                    a.schools().isEmpty() ? "—" : String.join(", ", a.schools()),
+                    String.valueOf(a.disabledAt() != null ? a.disabledAt() : a.lockedUntil())));
         }
         return 0;
     }

@@ -78,6 +78,28 @@ public class JobExecutions {
         return new Page(executions, total, page, size);
     }
 
+    /**
+     * Executions newest first whose identifying and other parameters pass {@code visible} (an IT administrator sees
+     * the executions of their schools only), {@code size} per page, page numbers from 0.
+     */
+    public Page list(int page, int size, java.util.function.Predicate<Map<String, String>> visible) {
+        Map<Long, Map<String, String>> parameters = new LinkedHashMap<>();
+        jdbc.sql("SELECT e.job_execution_id, p.parameter_name, p.parameter_value FROM batch_job_execution e "
+                        + "LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id "
+                        + "ORDER BY e.job_execution_id DESC")
+                .query(rs -> {
+                    Map<String, String> of = parameters.computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>());
+                    if (rs.getString(2) != null) {
+                        of.put(rs.getString(2), rs.getString(3));
+                    }
+                });
+        List<Long> ids = parameters.entrySet().stream().filter(e -> visible.test(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        List<Execution> executions = ids.stream().skip((long) page * size).limit(size).map(this::raw)
+                .filter(java.util.Objects::nonNull).map(e -> view(e, false)).toList();
+        return new Page(executions, ids.size(), page, size);
+    }
+
     /** One execution with its steps, if it exists. */
     public Optional<Execution> get(long executionId) {
         return Optional.ofNullable(raw(executionId)).map(e -> view(e, true));

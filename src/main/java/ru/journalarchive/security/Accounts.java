@@ -12,17 +12,20 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.journalarchive.accesslog.AccessAction;
+import ru.journalarchive.accesslog.AccessEntry;
+import ru.journalarchive.accesslog.AccessLog;
 
 /**
  * The staff accounts: creates them (strong passwords only, hashed with Spring Security's
- * {@code DelegatingPasswordEncoder}, BCrypt today), lists them, and checks a login, counting failures and locking the
- * account for {@code archive.security.lockout} after {@code archive.security.max-failures} in a row.
+ * {@code DelegatingPasswordEncoder}, BCrypt today), lists them, disables and enables them, and checks a login at the
+ * same cost whatever the outcome (throttling and locks are {@link LoginThrottle}'s).
  */
 @Service
 public class Accounts {
 
     /** The outcome of a login attempt. */
-    public enum Outcome { OK, UNKNOWN, WRONG_PASSWORD, LOCKED, LOCKED_NOW }
+    public enum Outcome { OK, UNKNOWN, WRONG_PASSWORD, DISABLED }
 
     /** A login attempt's outcome, with the caller when it succeeded. */
     public record Check(Outcome outcome, Caller caller) {
@@ -33,13 +36,13 @@ public class Accounts {
             .encode("not-a-password-of-anyone");
 
     private final JdbcClient jdbc;
+    private final AccessLog accessLog;
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    private final AccountSecurityProperties properties;
     private final Clock clock;
 
-    Accounts(JdbcClient jdbc, AccountSecurityProperties properties, Optional<Clock> clock) {
+    Accounts(JdbcClient jdbc, AccessLog accessLog, Optional<Clock> clock) {
         this.jdbc = jdbc;
-        this.properties = properties;
+        this.accessLog = accessLog;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -80,41 +83,86 @@ public class Accounts {
 
     /** One account. */
     public Optional<StaffAccount> find(String login) {
-        return jdbc.sql("SELECT login, role, failed_attempts, locked_until FROM app_user WHERE login = ?")
+        return jdbc.sql("SELECT login, role, failed_attempts, locked_until, disabled_at FROM app_user WHERE login = ?")
                 .param(login)
                 .query((rs, n) -> new StaffAccount(rs.getString(1), Role.valueOf(rs.getString(2)),
                         schoolsOf(login), rs.getInt(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .optional();
     }
 
-    /** Checks a login and password, counting a failure or clearing the count. */
-    @Transactional
+    /**
+     * Checks a login and password. Every outcome costs one bcrypt comparison: an unknown login is compared against a
+     * dummy hash and a disabled account against its own, so neither answers sooner than a wrong password. Locks are
+     * kept per (login, address) by {@link LoginThrottle}, not here: no failure changes the account itself.
+     */
     public Check check(String login, String password) {
-        Instant now = clock.instant();
-        Optional<String> hash = jdbc.sql("SELECT password_hash FROM app_user WHERE login = ? FOR UPDATE")
-                .param(login).query(String.class).optional();
-        if (hash.isEmpty()) {
+        record Row(String hash, boolean disabled) {
+        }
+        Optional<Row> row = login == null || login.length() > 64 ? Optional.empty()
+                : jdbc.sql("SELECT password_hash, disabled_at IS NOT NULL FROM app_user WHERE login = ?")
+                        .param(login).query((rs, n) -> new Row(rs.getString(1), rs.getBoolean(2))).optional();
+        if (row.isEmpty()) {
             encoder.matches(password, DUMMY);
             return new Check(Outcome.UNKNOWN, null);
         }
+        boolean matches = encoder.matches(password, row.get().hash());
+        if (row.get().disabled()) {
+            return new Check(Outcome.DISABLED, null);
+        }
+        if (!matches) {
+            return new Check(Outcome.WRONG_PASSWORD, null);
+        }
         StaffAccount account = find(login).orElseThrow();
-        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            return new Check(Outcome.LOCKED, null);
-        }
-        if (!encoder.matches(password, hash.get())) {
-            int failures = account.failedAttempts() + 1;
-            boolean lock = failures >= properties.maxFailures();
-            jdbc.sql("UPDATE app_user SET failed_attempts = ?, locked_until = ? WHERE login = ?")
-                    .params(lock ? 0 : failures, lock ? Timestamp.from(now.plus(properties.lockout())) : null, login)
-                    .update();
-            return new Check(lock ? Outcome.LOCKED_NOW : Outcome.WRONG_PASSWORD, null);
-        }
-        if (account.failedAttempts() != 0 || account.lockedUntil() != null) {
-            jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE login = ?").param(login)
-                    .update();
-        }
         return new Check(Outcome.OK, new Caller(login, account.role(), account.schools()));
+    }
+
+    /** Spends the time of one password check without looking at any account (a locked login answers this way). */
+    public void dummyCheck(String password) {
+        encoder.matches(password, DUMMY);
+    }
+
+    /** The caller of an account that exists and is not disabled (a session checks this on every request). */
+    public Optional<Caller> active(String login) {
+        return jdbc.sql("SELECT role FROM app_user WHERE login = ? AND disabled_at IS NULL").param(login)
+                .query(String.class).optional()
+                .map(role -> new Caller(login, Role.valueOf(role), schoolsOf(login)));
+    }
+
+    /**
+     * Disables an account now (recorded in the access log as done {@code by}); its password, sessions and tokens stop
+     * working at once. False if it is already disabled; {@link IllegalArgumentException} if there is no such login.
+     */
+    @Transactional
+    public boolean disable(String login, String by) {
+        exists(login);
+        boolean done = jdbc.sql("UPDATE app_user SET disabled_at = ? WHERE login = ? AND disabled_at IS NULL")
+                .params(Timestamp.from(clock.instant()), login).update() == 1;
+        if (done) {
+            accessLog.record(new AccessEntry(by, AccessAction.USER_DISABLED, null, null, null, null, null,
+                    "login=" + login));
+        }
+        return done;
+    }
+
+    /** Enables a disabled account (logged as done {@code by}); false if it was not disabled. */
+    @Transactional
+    public boolean enable(String login, String by) {
+        exists(login);
+        boolean done = jdbc.sql("UPDATE app_user SET disabled_at = NULL WHERE login = ? AND disabled_at IS NOT NULL")
+                .param(login).update() == 1;
+        if (done) {
+            accessLog.record(new AccessEntry(by, AccessAction.USER_ENABLED, null, null, null, null, null,
+                    "login=" + login));
+        }
+        return done;
+    }
+
+    private void exists(String login) {
+        if (find(login).isEmpty()) {
+            throw new IllegalArgumentException("no such login: " + login);
+        }
     }
 
     private Set<String> schoolsOf(String login) {

@@ -23,19 +23,19 @@ import ru.journalarchive.security.Role;
 
 /**
  * {@code /api/v1/jobs} and {@code /api/v1/storage}, for the IT administrator only (403 problem otherwise): job
- * executions newest first, one with its steps, the restart of a failed or stopped one in the background (409 problem
+ * executions of the caller's schools ({@link ItJobScope}; another school's is 404) newest first, one with its steps, the restart of a failed or stopped one in the background (409 problem
  * with the reason if it cannot be restarted), and the storage locations' health.
  */
 @RestController
 @RequestMapping("/api/v1")
 class ItJobsApi {
 
-    private final JobExecutions executions;
+    private final ItJobScope executions;
     private final JobRestarts restarts;
     private final ItStorageHealth health;
     private final AccessLog accessLog;
 
-    ItJobsApi(JobExecutions executions, JobRestarts restarts, ItStorageHealth health, AccessLog accessLog) {
+    ItJobsApi(ItJobScope executions, JobRestarts restarts, ItStorageHealth health, AccessLog accessLog) {
         this.executions = executions;
         this.restarts = restarts;
         this.health = health;
@@ -63,7 +63,7 @@ class ItJobsApi {
                     "Неверный параметр", page < 0 ? "page" : "size",
                     page < 0 ? "Номер страницы не может быть отрицательным." : "Размер страницы — от 1 до 200."));
         }
-        JobExecutions.Page result = executions.list(page, size);
+        JobExecutions.Page result = executions.list(caller, page, size);
         accessLog.record(new AccessEntry(caller.name(), AccessAction.LIST, null, "jobs page=" + page,
                 result.executions().size(), null, null, null));
         return ResponseEntity.ok(new ExecutionPage(page, size, result.total(), result.executions()));
@@ -74,7 +74,7 @@ class ItJobsApi {
         if (!it(caller)) {
             return forbidden();
         }
-        return executions.get(id).<ResponseEntity<?>>map(e -> {
+        return executions.get(caller, id).<ResponseEntity<?>>map(e -> {
             accessLog.record(new AccessEntry(caller.name(), AccessAction.STATUS, null, null, null, null, null,
                     "job execution " + id));
             return ResponseEntity.ok(e);
@@ -85,6 +85,9 @@ class ItJobsApi {
     ResponseEntity<?> restart(@PathVariable long id, @AuthenticationPrincipal Caller caller) {
         if (!it(caller)) {
             return forbidden();
+        }
+        if (executions.get(caller, id).isEmpty()) {
+            return notFound(id); // another school's execution: as if it did not exist
         }
         try {
             restarts.start(id);

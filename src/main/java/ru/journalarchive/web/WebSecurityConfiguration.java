@@ -14,11 +14,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import ru.journalarchive.accesslog.AccessLog;
 import ru.journalarchive.security.ApiKeys;
+import ru.journalarchive.security.LoginThrottledException;
+import ru.journalarchive.security.PersonalTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The filter chain of {@code /api/v1/**}: stateless, API keys for journal systems, HTTP Basic for staff, uploads only
- * by journal systems, every other endpoint for any authenticated caller; 401/403 as problem details. Spring
+ * The filter chain of {@code /api/v1/**}: stateless, API keys for journal systems, personal access tokens or HTTP
+ * Basic for staff, each endpoint open to the roles {@link ApiAccessRules} names; 401/403 as problem details, 429 with
+ * {@code Retry-After} for an address blocked after too many failed logins. Spring
  * Security's default security headers stay on; staff passwords are checked by the security module's
  * {@link ru.journalarchive.security.StaffAuthenticationProvider}. Only in a web application (the {@code serve} command).
  */
@@ -30,14 +33,29 @@ class WebSecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(1) // before the web interface's chain, which takes everything else
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, AccessLog accessLog) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, PersonalTokens tokens, AccessLog accessLog)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"journal-archive\", ApiKey");
+            if (e instanceof LoginThrottledException throttled) {
+                // The same answer whether the login exists or not; no password was checked.
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+                        "Слишком много неудачных попыток входа", "С вашего адреса было слишком много неудачных "
+                                + "попыток входа. Повторите через " + throttled.retryAfterSeconds() + " с."));
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"journal-archive\", Bearer, ApiKey");
             write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Требуется вход",
-                    "Нужен API-ключ (Authorization: ApiKey …) или логин и пароль (HTTP Basic)."));
+                    "Нужен API-ключ (Authorization: ApiKey …), персональный токен (Authorization: Bearer …) "
+                            + "или логин и пароль (HTTP Basic)."));
         };
-        AccessDeniedHandler denied = (request, response, e) -> write(response, Problems.of(HttpStatus.FORBIDDEN,
-                "forbidden", "Доступ запрещён", "У вашей учётной записи нет права на это действие."));
+        AccessDeniedHandler denied = (request, response, e) -> {
+            String who = ApiAccessRules.whoMay(request.getMethod(),
+                    request.getRequestURI().substring(request.getContextPath().length()));
+            write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Доступ запрещён",
+                    who == null ? "Такого действия в API нет." : "У вашей учётной записи нет права на это действие: "
+                            + "оно доступно только " + who + "."));
+        };
         http.securityMatcher("/api/v1/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless, no cookies: nothing for CSRF to ride on (session login and CSRF come with the web UI).
@@ -48,10 +66,15 @@ class WebSecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(x -> x.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterBefore(new ApiKeyFilter(keys, accessLog, entryPoint), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/snapshots")
-                        .hasAuthority(ApiKeyFilter.AUTHORITY)
-                        .anyRequest().authenticated());
+                .addFilterBefore(new PersonalTokenFilter(tokens, accessLog, entryPoint),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> {
+                    for (ApiAccessRules.Rule rule : ApiAccessRules.RULES) {
+                        a.requestMatchers(rule.method(), rule.pattern())
+                                .hasAnyRole(rule.roles().toArray(String[]::new));
+                    }
+                    a.anyRequest().denyAll(); // an endpoint the table does not name is open to no one
+                });
         return http.build();
     }
 
