@@ -36,6 +36,7 @@ class EmbeddedPostgresConfiguration {
         return DataDirectoryLock.acquire(privateDir.resolve("archive.lock"), dataDir);
     }
 
+    /** Started only while this process holds the {@code lock} (so a postgres already running there is an orphan). */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, DataDirectoryLock lock) throws IOException {
         Path dataDir = properties.embeddedDataDirectory().toAbsolutePath().normalize();

@@ -49,8 +49,8 @@ final class OrphanedPostgres {
         try {
             process.get().onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new IllegalStateException(DatabaseMessages.get("database.orphanNotStopped", dataDirectory,
-                    String.valueOf(process.get().pid())), e);
+            throw new DataDirectoryBusyException(DatabaseMessages.get("database.orphanNotStopped", dataDirectory,
+                    String.valueOf(process.get().pid())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -67,7 +67,7 @@ final class OrphanedPostgres {
         Optional<String> command = process.info().command();
         if (command.isEmpty()) {
             // Not ours to inspect (another user's process): refuse rather than guess.
-            throw new IllegalStateException(DatabaseMessages.get("database.orphanNotStopped", dataDirectory,
+            throw new DataDirectoryBusyException(DatabaseMessages.get("database.orphanNotStopped", dataDirectory,
                     String.valueOf(process.pid())));
         }
         return Path.of(command.get()).getFileName().toString().equals("postgres");
