@@ -58,7 +58,8 @@ public final class ArchiveProcess {
         return seen;
     }
 
-    private Process start(String... args) throws IOException {
+    /** Starts a command and returns at once; its standard output and error are merged. */
+    public Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-jar", System.getProperty("archive.jar", "target/journal-archive.jar"),
