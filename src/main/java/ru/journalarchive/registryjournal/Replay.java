@@ -58,7 +58,9 @@ final class Replay {
         String t = quote(table);
         String list = columns.stream().map(Replay::quote).collect(Collectors.joining(", "));
         String from = " FROM jsonb_populate_record(NULL::" + t + ", ?::jsonb) r";
-        String where = match.stream().map(c -> "x." + quote(c) + " IS NOT DISTINCT FROM r." + quote(c))
+        // A primary key is never null: "=" lets PostgreSQL use its index (IS NOT DISTINCT FROM would scan the table).
+        String equals = key.isEmpty() ? " IS NOT DISTINCT FROM " : " = ";
+        String where = match.stream().map(c -> "x." + quote(c) + equals + "r." + quote(c))
                 .collect(Collectors.joining(" AND "));
         String set = columns.stream().filter(c -> !match.contains(c) && !always.contains(c))
                 .map(c -> quote(c) + " = r." + quote(c)).collect(Collectors.joining(", "));
