@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 
                 SearchCommand.class, RetrieveCommand.class, AccessLogCommand.class, CorrectCommand.class,
                 BenchmarkSearchCommand.class,
-                UserCommand.class, ApiKeyCommand.class})
+                UserCommand.class, ApiKeyCommand.class, RegistryCommand.class})
 class ArchiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec
