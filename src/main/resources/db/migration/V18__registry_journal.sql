@@ -33,23 +33,71 @@ CREATE TABLE registry_journal_segment (
     CHECK (last_chain_no >= first_chain_no)
 );
 
--- The generic capture: the whole row as jsonb (to_jsonb keeps every column, bytea as \x hex).
-CREATE FUNCTION registry_journal_capture() RETURNS trigger AS $$
+-- Content by reference (152-ФЗ: a destruction act must leave nothing readable behind): the three columns that hold a
+-- journal's personal content — a frozen journal's canonical JSON, an imported class journal, a raw snapshot — are
+-- journaled as "sha256:<hex>" of their bytes; the shipper writes the bytes once as registry/content/<hex> in every
+-- location, and destroys that object when destruction empties the column (registry_journal_content_purge).
+CREATE FUNCTION registry_journal_content_column(tbl TEXT) RETURNS TEXT AS $$
+    SELECT CASE tbl WHEN 'frozen_journal' THEN 'canonical_json' WHEN 'snapshot_import_class' THEN 'journal_json'
+                    WHEN 'snapshot_import' THEN 'raw_gzip' END;
+$$ LANGUAGE sql IMMUTABLE;
+
+-- A row as journaled: the whole row as jsonb (to_jsonb keeps every column, bytea as \x hex), its content column (if
+-- any, and not empty) replaced by the content's SHA-256 reference.
+CREATE FUNCTION registry_journal_row(tbl TEXT, r JSONB) RETURNS JSONB AS $$
+DECLARE
+    col TEXT := registry_journal_content_column(tbl);
 BEGIN
+    IF col IS NULL OR r->>col IS NULL OR r->>col = '\x' THEN
+        RETURN r;
+    END IF;
+    RETURN jsonb_set(r, ARRAY[col],
+                     to_jsonb('sha256:' || encode(sha256(decode(substr(r->>col, 3), 'hex')), 'hex')));
+END;
+$$ LANGUAGE plpgsql IMMUTABLE;
+
+-- Contents emptied or deleted in the registry (a destruction act's purge): their registry/content/ objects are
+-- destroyed in every location by the next shipping.
+CREATE TABLE registry_journal_content_purge (
+    sha256          CHAR(64)     PRIMARY KEY,
+    recorded_at     TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+
+CREATE FUNCTION registry_journal_capture() RETURNS trigger AS $$
+DECLARE
+    col TEXT := registry_journal_content_column(TG_TABLE_NAME);
+    old_row JSONB;
+    new_row JSONB;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        old_row := registry_journal_row(TG_TABLE_NAME, to_jsonb(OLD));
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        new_row := registry_journal_row(TG_TABLE_NAME, to_jsonb(NEW));
+    END IF;
+    IF col IS NOT NULL AND old_row->>col LIKE 'sha256:%'
+            AND (new_row IS NULL OR new_row->>col IS DISTINCT FROM old_row->>col) THEN
+        INSERT INTO registry_journal_content_purge (sha256) VALUES (substr(old_row->>col, 8))
+            ON CONFLICT DO NOTHING;
+    END IF;
     IF TG_OP = 'DELETE' THEN
-        INSERT INTO registry_journal (table_name, op, row_data) VALUES (TG_TABLE_NAME, 'D', to_jsonb(OLD));
+        INSERT INTO registry_journal (table_name, op, row_data) VALUES (TG_TABLE_NAME, 'D', old_row);
         RETURN OLD;
     END IF;
     INSERT INTO registry_journal (table_name, op, row_data)
-        VALUES (TG_TABLE_NAME, CASE TG_OP WHEN 'INSERT' THEN 'I' ELSE 'U' END, to_jsonb(NEW));
+        VALUES (TG_TABLE_NAME, CASE TG_OP WHEN 'INSERT' THEN 'I' ELSE 'U' END, new_row);
     RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;
 
--- The tables never journaled: Flyway's and Spring Batch's own (operational, rebuilt by running again) and the journal's.
+-- The tables never journaled: Flyway's and Spring Batch's own (operational, rebuilt by running again), the journal's,
+-- and the search index.
 CREATE FUNCTION registry_journal_excluded(name TEXT) RETURNS BOOLEAN AS $$
     SELECT name = 'flyway_schema_history' OR name LIKE 'batch\_%' OR name LIKE 'registry\_journal%'
-        OR name = 'registry_identity';
+        OR name = 'registry_identity'
+        -- the search index: pupils' names, derived from the frozen journals and statements, rebuilt by `search
+        -- reindex` after a rebuild; journaling it would keep destroyed journals' names for ever
+        OR name IN ('pupil_name', 'pupil_name_word', 'pupil_occurrence');
 $$ LANGUAGE sql IMMUTABLE;
 
 -- Installs the capture trigger on every table of the schema that lacks it, parents before children (foreign-key
@@ -78,8 +126,8 @@ BEGIN
                           AND g.tgname = 'registry_journal_capture')
         GROUP BY tables.name ORDER BY level, tables.name
     LOOP
-        EXECUTE format('INSERT INTO registry_journal (table_name, op, row_data) SELECT %L, ''I'', to_jsonb(r) FROM %I r',
-                       t.name, t.name);
+        EXECUTE format('INSERT INTO registry_journal (table_name, op, row_data) SELECT %L, ''I'', '
+                       'registry_journal_row(%L, to_jsonb(r)) FROM %I r', t.name, t.name, t.name);
         EXECUTE format('CREATE TRIGGER registry_journal_capture AFTER INSERT OR UPDATE OR DELETE ON %I '
                        'FOR EACH ROW EXECUTE FUNCTION registry_journal_capture()', t.name);
         installed := installed + 1;

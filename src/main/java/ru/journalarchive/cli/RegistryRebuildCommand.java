@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import ru.journalarchive.registryjournal.JournalTexts;
+import ru.journalarchive.search.ArchiveSearch;
 import ru.journalarchive.registryjournal.RebuildResult;
 import ru.journalarchive.registryjournal.RegistryRebuild;
 import ru.journalarchive.registryjournal.RegistryRebuildException;
@@ -26,9 +27,11 @@ class RegistryRebuildCommand implements Callable<Integer> {
     String from;
 
     private final RegistryRebuild rebuild;
+    private final ArchiveSearch search;
 
-    RegistryRebuildCommand(RegistryRebuild rebuild) {
+    RegistryRebuildCommand(RegistryRebuild rebuild, ArchiveSearch search) {
         this.rebuild = rebuild;
+        this.search = search;
     }
 
     @Override
@@ -54,6 +57,13 @@ class RegistryRebuildCommand implements Callable<Integer> {
                         String.valueOf(table.getValue())));
             }
         }
+        System.out.println(JournalTexts.get("cli.rebuild.contents", String.valueOf(result.contentsRestored()),
+                String.valueOf(result.contentsDestroyed())));
+        // The search index is not journaled (it holds names a destruction act must take away): rebuilt from the
+        // restored journals and statements, as `search reindex` does.
+        long[] indexed = search.reindex();
+        System.out.println(JournalTexts.get("cli.rebuild.reindexed", String.valueOf(indexed[0]),
+                String.valueOf(indexed[1])));
         System.out.println(JournalTexts.get("cli.rebuild.next"));
         return 0;
     }

@@ -67,7 +67,7 @@ public class RegistryJournal {
                 + "registry_journal_segment WHERE stored_at IS NULL ORDER BY first_chain_no", (rs, i) ->
                 new Segment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))) {
             byte[] content = rebuild(jdbc, due);
-            List<String> failures = store(jdbc, due, content);
+            List<String> failures = storeWithContents(jdbc, due, content);
             if (!failures.isEmpty()) {
                 return new ShipResult(segments, entries, failures);
             }
@@ -97,7 +97,8 @@ public class RegistryJournal {
                 });
                 if (seqs.isEmpty()) {
                     connection.rollback();
-                    return new ShipResult(segments, entries, List.of());
+                    connection.setAutoCommit(true);
+                    return new ShipResult(segments, entries, JournalContents.purge(jdbc, locations.all()));
                 }
                 long first = previous.last() + 1;
                 List<Object[]> numbers = new ArrayList<>();
@@ -117,7 +118,7 @@ public class RegistryJournal {
             } finally {
                 connection.setAutoCommit(true);
             }
-            List<String> failures = store(jdbc, segment, content);
+            List<String> failures = storeWithContents(jdbc, segment, content);
             if (!failures.isEmpty()) {
                 return new ShipResult(segments, entries, failures);
             }
@@ -146,6 +147,12 @@ public class RegistryJournal {
                     + " no longer hashes as recorded: its entries were changed in the database");
         }
         return content;
+    }
+
+    /** Writes the contents the segment refers to, then the segment itself, to every location. */
+    private List<String> storeWithContents(JdbcTemplate jdbc, Segment segment, byte[] content) {
+        List<String> failures = JournalContents.store(jdbc, segment.first(), segment.last(), locations.all());
+        return failures.isEmpty() ? store(jdbc, segment, content) : failures;
     }
 
     /** Writes the segment to every location; marks it stored when every location holds it. */

@@ -63,16 +63,17 @@ public class RegistryRebuild {
         for (ChainReader.SegmentRead s; (s = check.next((n, t, o, r) -> { })) != null; ) {
             segments.add(s);
         }
-        transaction.executeWithoutResult(status -> replay(location, registry, segments));
+        long[] contents = transaction.execute(status -> replay(location, registry, segments));
         Map<String, Long> rows = new TreeMap<>();
         for (String table : identity.journaledTables()) {
             rows.put(table, jdbc.sql("SELECT count(*) FROM \"" + table + "\"").query(Long.class).single());
         }
         long entries = segments.stream().mapToLong(ChainReader.SegmentRead::entries).sum();
-        return new RebuildResult(registry.registryId(), segments.size(), entries, rows);
+        return new RebuildResult(registry.registryId(), segments.size(), entries, rows, contents[0], contents[1]);
     }
 
-    private void replay(StorageLocation location, RegistryIdentity.Identity registry,
+    /** Replays the checked segments; returns the contents restored and those found destroyed. */
+    private long[] replay(StorageLocation location, RegistryIdentity.Identity registry,
             List<ChainReader.SegmentRead> checked) {
         jdbc.sql("SET LOCAL session_replication_role = replica").update();
         // What the start-up itself wrote (retention terms) and its journal entries give way to the registry's own.
@@ -80,11 +81,17 @@ public class RegistryRebuild {
             jdbc.sql("DELETE FROM \"" + table + "\"").update();
         }
         jdbc.sql("DELETE FROM registry_journal").update();
-        Replay replay = new Replay(jdbc);
+        Replay replay = new Replay(jdbc, location);
         ChainReader reader = new ChainReader(location);
         try {
             for (ChainReader.SegmentRead expected : checked) {
-                ChainReader.SegmentRead read = reader.next((n, t, o, r) -> replay.apply(t, o, r));
+                ChainReader.SegmentRead read = reader.next((n, t, o, r) -> {
+                    try {
+                        replay.apply(t, o, r);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 if (read == null || !read.sha256().equals(expected.sha256())) {
                     throw new RegistryRebuildException(JournalTexts.get("rebuild.changed",
                             JournalFormat.segmentKey(expected.first())));
@@ -100,6 +107,7 @@ public class RegistryRebuild {
             resetSequences(table);
         }
         identity.store(registry);
+        return new long[] {replay.contentsRestored(), replay.contentsDestroyed()};
     }
 
     /** Sets each sequence of the table's columns (serial and identity) past the largest value the table holds. */

@@ -1,10 +1,12 @@
 package ru.journalarchive.registryjournal;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.journalarchive.storage.StorageLocation;
 
 /**
  * Applies journal entries to the database generically, from the catalog: an insert as the row itself
@@ -15,18 +17,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class Replay {
 
     private final JdbcClient jdbc;
+    private final StorageLocation location;
     private final Map<String, Statements> statements = new HashMap<>();
+    private long contentsRestored;
+    private long contentsDestroyed;
 
-    Replay(JdbcClient jdbc) {
+    Replay(JdbcClient jdbc, StorageLocation location) {
         this.jdbc = jdbc;
+        this.location = location;
+    }
+
+    /** Contents put back from {@code registry/content/}. */
+    long contentsRestored() {
+        return contentsRestored;
+    }
+
+    /** Content references whose object the location no longer holds (destroyed by an act): replayed empty. */
+    long contentsDestroyed() {
+        return contentsDestroyed;
     }
 
     /** The SQL of one table's entries. */
     private record Statements(String insert, String update, String delete) {
     }
 
-    void apply(String table, String op, String row) {
+    void apply(String table, String op, String journaled) throws IOException {
         Statements sql = statements.computeIfAbsent(table, this::statements);
+        String row = "D".equals(op) ? journaled : withContent(table, journaled);
         switch (op) {
             case "I" -> jdbc.sql(sql.insert()).param(row).update();
             case "U" -> {
@@ -36,6 +53,26 @@ final class Replay {
             }
             default -> jdbc.sql(sql.delete()).param(row).update();
         }
+    }
+
+    /** The row with its content column's reference replaced by the content's bytes (or empty bytes if destroyed). */
+    private String withContent(String table, String row) throws IOException {
+        JournalContents.Column column = JournalContents.COLUMNS.get(table);
+        if (column == null) {
+            return row;
+        }
+        String reference = jdbc.sql("SELECT ?::jsonb ->> ?").params(row, column.name()).query(String.class).single();
+        if (reference == null || !reference.startsWith(JournalContents.PREFIX)) {
+            return row;
+        }
+        JournalContents.Restored content = JournalContents.restore(location, reference);
+        if (content.found()) {
+            contentsRestored++;
+        } else {
+            contentsDestroyed++;
+        }
+        return jdbc.sql("SELECT jsonb_set(?::jsonb, ARRAY[?]::text[], to_jsonb(?::text))::text")
+                .params(row, column.name(), content.byteaText()).query(String.class).single();
     }
 
     private Statements statements(String table) {

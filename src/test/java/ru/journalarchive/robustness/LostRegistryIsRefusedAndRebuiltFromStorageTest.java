@@ -58,6 +58,7 @@ class LostRegistryIsRefusedAndRebuiltFromStorageTest {
             before = listings(cli);
             assertThat(archive.getBean(RegistryJournal.class).ship().complete()).isTrue(); // as CliRunner does
         }
+        journalHoldsContentOnlyByReference(siteA);
 
         // The database is lost: a new, empty one beside the same storage refuses to start.
         assertThatThrownBy(() -> start(tmp.resolve("db-2"), siteA, siteB).close())
@@ -88,6 +89,9 @@ class LostRegistryIsRefusedAndRebuiltFromStorageTest {
             Cli.Result result = cli.run("registry", "rebuild", "--from", "site-a");
             assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
             assertThat(result.out()).contains("восстановлен из хранилища «site-a»", "archived_document: ");
+            assertThat(result.out()).containsPattern("Содержимое журналов и выгрузок восстановлено: [1-9]\\d*; "
+                    + "уничтожено по актам \\(восстановлено пустым\\): [1-9]");
+            assertThat(result.out()).containsPattern("Поисковый указатель построен заново: документов [1-9]");
 
             Map<String, String> after = listings(cli);
             for (Map.Entry<String, String> listing : before.entrySet()) {
@@ -108,6 +112,47 @@ class LostRegistryIsRefusedAndRebuiltFromStorageTest {
         }
     }
 
+    /**
+     * The journal's lines never carry a journal's content (marks, names): a frozen journal, an imported class journal
+     * and a raw snapshot are referenced by SHA-256, their bytes are separate objects under registry/content/, and
+     * those of the destroyed journals are gone; the search index (names) is not journaled at all.
+     */
+    private static void journalHoldsContentOnlyByReference(Path site) throws Exception {
+        java.util.regex.Pattern content = java.util.regex.Pattern.compile(
+                "\"(canonical_json|journal_json|raw_gzip)\": ?\"([^\"]*)\"");
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"id\": ?\"([0-9a-f-]{36})\"");
+        Map<String, String> frozenContent = new java.util.HashMap<>();
+        Set<String> frozenEmptied = new java.util.HashSet<>();
+        try (var segments = Files.list(site.resolve("objects/registry/journal"))) {
+            for (Path segment : segments.toList()) {
+                for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
+                    assertThat(line).doesNotContain("\"table\":\"pupil_name", "\"table\":\"pupil_occurrence");
+                    var matcher = content.matcher(line);
+                    while (matcher.find()) {
+                        String value = matcher.group(2);
+                        assertThat(value).as(line.substring(0, 80)).matches("sha256:[0-9a-f]{64}|\\\\\\\\x");
+                        if (line.contains("\"table\":\"frozen_journal\"")) {
+                            var row = id.matcher(line);
+                            assertThat(row.find()).isTrue();
+                            if (value.startsWith("sha256:")) {
+                                frozenContent.put(row.group(1), value.substring("sha256:".length()));
+                            } else {
+                                frozenEmptied.add(row.group(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(frozenEmptied).as("journals destroyed by the act").isNotEmpty();
+        assertThat(frozenContent.keySet()).containsAll(frozenEmptied).hasSizeGreaterThan(frozenEmptied.size());
+        for (Map.Entry<String, String> frozen : frozenContent.entrySet()) {
+            assertThat(Files.exists(site.resolve("objects/registry/content/" + frozen.getValue())))
+                    .as("content of frozen journal " + frozen.getKey())
+                    .isEqualTo(!frozenEmptied.contains(frozen.getKey()));
+        }
+    }
+
     /** Every kind of registry entry, through the real commands. */
     private static void useEverything(ConfigurableApplicationContext archive, Cli cli, Path dir) throws Exception {
         ok(cli, "close", Snapshots.generate(dir, SCHOOL, 30, 131L, "2019/2020").toString());
@@ -122,6 +167,8 @@ class LostRegistryIsRefusedAndRebuiltFromStorageTest {
         ok(cli, "act", "agree", "--act", "1/" + year, "--protocol", "1", "--protocol-date",
                 LocalDate.now().toString(), "--by", "Председатель ЭК");
         ok(cli, "act", "approve", "--act", "1/" + year, "--by", "Петрова И. М.");
+        // Executed: the destroyed journals' content must not survive in the registry journal either.
+        ok(cli, "act", "execute", "--act", "1/" + year, "--by", "Петрова И. М.");
         ok(cli, "paper", "print", "--document", kept.get(0).id().toString(), "--by", "Заместитель Орлова");
         PaperCopies copies = archive.getBean(PaperCopies.class);
         PaperCopy copy = copies.ofDocument(kept.get(0).id()).get(0);
