@@ -52,7 +52,7 @@ final class ScramAuthentication {
             PrivateFolders.restrict(partial, PrivateFolders.OWNER_ONLY_FILE);
             Files.move(partial, hba, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             if (existed) {
-                log.info(DatabaseMessages.get("database.migrated", dataDirectory, passwordFile));
+                log.warn(DatabaseMessages.get("database.migrated", dataDirectory, passwordFile));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not set up password authentication in " + dataDirectory, e);

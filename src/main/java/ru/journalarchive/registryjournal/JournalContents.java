@@ -45,9 +45,10 @@ final class JournalContents {
      * Writes to every location the contents that the entries {@code first..last} refer to, taken from the rows as
      * they are now; a content the registry has emptied since (destroyed) is not written.
      *
-     * @return the failures, in Russian; empty when every content is in every location
+     * @return the failures, in Russian, of the contents that fewer than {@code minimumCopies} locations hold
      */
-    static List<String> store(JdbcTemplate jdbc, long first, long last, List<StorageLocation> locations) {
+    static List<String> store(JdbcTemplate jdbc, long first, long last, List<StorageLocation> locations,
+            int minimumCopies) {
         List<String> failures = new ArrayList<>();
         jdbc.query("SELECT table_name, row_data::text, row_data->>(CASE table_name WHEN 'frozen_journal' THEN "
                 + "'canonical_json' WHEN 'snapshot_import' THEN 'raw_gzip' ELSE 'journal_json' END) "
@@ -59,7 +60,7 @@ final class JournalContents {
                         return;
                     }
                     String sha256 = reference.substring(PREFIX.length());
-                    List<StorageLocation> missing = locations.stream().filter(l -> !l.exists(key(sha256))).toList();
+                    List<StorageLocation> missing = locations.stream().filter(l -> !holds(l, key(sha256))).toList();
                     if (missing.isEmpty()) {
                         return;
                     }
@@ -67,18 +68,31 @@ final class JournalContents {
                     if (content.isEmpty()) {
                         return; // emptied (destroyed) since: nothing of it is to be kept
                     }
+                    List<String> failed = new ArrayList<>();
                     for (StorageLocation location : missing) {
                         try {
                             location.put(key(sha256), content.get());
                         } catch (RuntimeException e) {
                             log.error("Registry journal content {} not written to {}: {}", sha256, location.name(),
                                     e.toString());
-                            failures.add(JournalTexts.get("ship.content", key(sha256), location.name(),
+                            failed.add(JournalTexts.get("ship.content", key(sha256), location.name(),
                                     e.getMessage()));
                         }
                     }
+                    if (locations.size() - failed.size() < minimumCopies) {
+                        failures.addAll(failed);
+                    }
                 }, first, last);
         return failures;
+    }
+
+    /** Whether the location holds the key; a location that cannot be asked (faulty, down) does not. */
+    private static boolean holds(StorageLocation location, String key) {
+        try {
+            return location.exists(key);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The row's content as the table holds it now, if it still hashes to the reference. */

@@ -151,11 +151,18 @@ public class RegistryJournal {
 
     /** Writes the contents the segment refers to, then the segment itself, to every location. */
     private List<String> storeWithContents(JdbcTemplate jdbc, Segment segment, byte[] content) {
-        List<String> failures = JournalContents.store(jdbc, segment.first(), segment.last(), locations.all());
+        List<String> failures = JournalContents.store(jdbc, segment.first(), segment.last(), locations.all(),
+                locations.minimumCopies());
         return failures.isEmpty() ? store(jdbc, segment, content) : failures;
     }
 
-    /** Writes the segment to every location; marks it stored when every location holds it. */
+    /**
+     * Writes the segment to every location; marks it stored when every location holds it. As durable as the
+     * documents: a segment in at least {@code archive.storage.minimum-copies} locations is shipped (the close with a
+     * location down completes, as its documents do), and stays due until every location holds it.
+     *
+     * @return the failures when fewer locations than the minimum hold the segment; empty otherwise
+     */
     private List<String> store(JdbcTemplate jdbc, Segment segment, byte[] content) {
         String key = JournalFormat.segmentKey(segment.first());
         List<String> failures = new ArrayList<>();
@@ -171,6 +178,6 @@ public class RegistryJournal {
             jdbc.update("UPDATE registry_journal_segment SET stored_at = now() WHERE first_chain_no = ?",
                     segment.first());
         }
-        return failures;
+        return locations.all().size() - failures.size() >= locations.minimumCopies() ? List.of() : failures;
     }
 }

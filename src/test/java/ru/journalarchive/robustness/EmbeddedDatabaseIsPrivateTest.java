@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,8 +65,15 @@ class EmbeddedDatabaseIsPrivateTest {
         assertThat(mode(dataDirectory)).isEqualTo("rwx------");
         assertThat(mode(dataDirectory.resolveSibling(dataDirectory.getFileName() + "-private"))).isEqualTo("rwx------");
         assertThat(mode(binariesDirectory)).isEqualTo("rwx------");
-        assertThat(dataDirectory.startsWith(tmp)).as("%s under %s", dataDirectory, tmp).isFalse();
-        assertThat(binariesDirectory.startsWith(tmp)).as("%s under %s", binariesDirectory, tmp).isFalse();
+        // The service's own folders (here the project's target/, wherever the clone is), never the shared temporary
+        // folder's own entries such as zonky's default /tmp/embedded-pg.
+        Path project = Path.of(System.getProperty("user.dir")).toRealPath();
+        for (Path own : List.of(dataDirectory, binariesDirectory)) {
+            assertThat(own).startsWith(project);
+            assertThat(project.equals(tmp) || tmp.startsWith(project)).as("%s is the temporary folder", project)
+                    .isFalse();
+        }
+        assertThat(binariesDirectory.startsWith(tmp.resolve("embedded-pg"))).isFalse();
 
         long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
         String command = ProcessHandle.of(postmaster).orElseThrow().info().command().orElseThrow();
