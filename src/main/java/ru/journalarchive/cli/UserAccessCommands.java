@@ -39,32 +39,55 @@ final class UserAccessCommands {
         return 2;
     }
 
-    /** {@code user disable --login L}. */
-    @Component
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    @Command(name = "disable", mixinStandardHelpOptions = true, resourceBundle = "i18n.access")
-    static class Disable implements Callable<Integer> {
+    /** {@code user disable|enable --login L}: one switch of an account, refused for an unknown login or a no-op. */
+    abstract static class AccountSwitch implements Callable<Integer> {
         @Option(names = "--login", required = true, descriptionKey = "token.login")
         String login;
 
         private final Accounts accounts;
         private final Messages messages;
 
-        Disable(Accounts accounts, Messages messages) {
+        AccountSwitch(Accounts accounts, Messages messages) {
             this.accounts = accounts;
             this.messages = messages;
         }
+
+        /** Switches the account; false when it already was in that state. */
+        abstract boolean apply(Accounts accounts, String login, String by);
+
+        /** The message keys: refused as a no-op, and done. */
+        abstract String[] keys();
 
         @Override
         public Integer call() {
             if (accounts.find(login).isEmpty()) {
                 return refuse(messages, "user.refused.unknown", login);
             }
-            if (!accounts.disable(login, operator())) {
-                return refuse(messages, "user.refused.alreadyDisabled", login);
+            if (!apply(accounts, login, operator())) {
+                return refuse(messages, keys()[0], login);
             }
-            System.out.println(messages.get("user.disabled", login));
+            System.out.println(messages.get(keys()[1], login));
             return 0;
+        }
+    }
+
+    /** {@code user disable --login L}. */
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "disable", mixinStandardHelpOptions = true, resourceBundle = "i18n.access")
+    static class Disable extends AccountSwitch {
+        Disable(Accounts accounts, Messages messages) {
+            super(accounts, messages);
+        }
+
+        @Override
+        boolean apply(Accounts accounts, String login, String by) {
+            return accounts.disable(login, by);
+        }
+
+        @Override
+        String[] keys() {
+            return new String[] {"user.refused.alreadyDisabled", "user.disabled"};
         }
     }
 
@@ -72,28 +95,19 @@ final class UserAccessCommands {
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "enable", mixinStandardHelpOptions = true, resourceBundle = "i18n.access")
-    static class Enable implements Callable<Integer> {
-        @Option(names = "--login", required = true, descriptionKey = "token.login")
-        String login;
-
-        private final Accounts accounts;
-        private final Messages messages;
-
+    static class Enable extends AccountSwitch {
         Enable(Accounts accounts, Messages messages) {
-            this.accounts = accounts;
-            this.messages = messages;
+            super(accounts, messages);
         }
 
         @Override
-        public Integer call() {
-            if (accounts.find(login).isEmpty()) {
-                return refuse(messages, "user.refused.unknown", login);
-            }
-            if (!accounts.enable(login, operator())) {
-                return refuse(messages, "user.refused.notDisabled", login);
-            }
-            System.out.println(messages.get("user.enabled", login));
-            return 0;
+        boolean apply(Accounts accounts, String login, String by) {
+            return accounts.enable(login, by);
+        }
+
+        @Override
+        String[] keys() {
+            return new String[] {"user.refused.notDisabled", "user.enabled"};
         }
     }
 
