@@ -66,26 +66,30 @@ CREATE TABLE registry_journal_content_purge (
 CREATE FUNCTION registry_journal_capture() RETURNS trigger AS $$
 DECLARE
     col TEXT := registry_journal_content_column(TG_TABLE_NAME);
-    old_row JSONB;
+    old_content TEXT;
     new_row JSONB;
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        old_row := registry_journal_row(TG_TABLE_NAME, to_jsonb(OLD));
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        new_row := registry_journal_row(TG_TABLE_NAME, to_jsonb(NEW));
-    END IF;
-    IF col IS NOT NULL AND old_row->>col LIKE 'sha256:%'
-            AND (new_row IS NULL OR new_row->>col IS DISTINCT FROM old_row->>col) THEN
-        INSERT INTO registry_journal_content_purge (sha256) VALUES (substr(old_row->>col, 8))
-            ON CONFLICT DO NOTHING;
+    IF TG_OP <> 'INSERT' AND col IS NOT NULL THEN
+        old_content := to_jsonb(OLD)->>col;
     END IF;
     IF TG_OP = 'DELETE' THEN
-        INSERT INTO registry_journal (table_name, op, row_data) VALUES (TG_TABLE_NAME, 'D', old_row);
+        new_row := NULL;
+    ELSE
+        new_row := to_jsonb(NEW);
+    END IF;
+    -- A content emptied or deleted (compared as text: hashed only when it goes, not on every status update).
+    IF old_content IS NOT NULL AND old_content <> '\x' AND old_content IS DISTINCT FROM new_row->>col THEN
+        INSERT INTO registry_journal_content_purge (sha256)
+            VALUES (encode(sha256(decode(substr(old_content, 3), 'hex')), 'hex')) ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO registry_journal (table_name, op, row_data)
+            VALUES (TG_TABLE_NAME, 'D', registry_journal_row(TG_TABLE_NAME, to_jsonb(OLD)));
         RETURN OLD;
     END IF;
     INSERT INTO registry_journal (table_name, op, row_data)
-        VALUES (TG_TABLE_NAME, CASE TG_OP WHEN 'INSERT' THEN 'I' ELSE 'U' END, new_row);
+        VALUES (TG_TABLE_NAME, CASE TG_OP WHEN 'INSERT' THEN 'I' ELSE 'U' END,
+                registry_journal_row(TG_TABLE_NAME, new_row));
     RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;

@@ -50,10 +50,10 @@ final class JournalContents {
     static List<String> store(JdbcTemplate jdbc, long first, long last, List<StorageLocation> locations,
             int minimumCopies) {
         List<String> failures = new ArrayList<>();
-        jdbc.query("SELECT table_name, row_data::text, row_data->>(CASE table_name WHEN 'frozen_journal' THEN "
-                + "'canonical_json' WHEN 'snapshot_import' THEN 'raw_gzip' ELSE 'journal_json' END) "
+        // The content columns as V18's registry_journal_content_column names them (COLUMNS adds their keys).
+        jdbc.query("SELECT table_name, row_data::text, row_data->>registry_journal_content_column(table_name) "
                 + "FROM registry_journal WHERE chain_no BETWEEN ? AND ? AND op <> 'D' "
-                + "AND table_name IN ('frozen_journal', 'snapshot_import', 'snapshot_import_class') ORDER BY chain_no",
+                + "AND registry_journal_content_column(table_name) IS NOT NULL ORDER BY chain_no",
                 rs -> {
                     String reference = rs.getString(3);
                     if (reference == null || !reference.startsWith(PREFIX)) {
